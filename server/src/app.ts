@@ -1,0 +1,91 @@
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import fastifyCookie from '@fastify/cookie';
+import fastifyMultipart from '@fastify/multipart';
+import fastifyRateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { Config } from './config.ts';
+import { auditRoutes } from './modules/audit/audit.routes.ts';
+import { authRoutes } from './modules/auth/auth.routes.ts';
+import { userRoutes } from './modules/auth/users.routes.ts';
+import { orgRoutes } from './modules/org/org.routes.ts';
+import type { Db } from './platform/db/connect.ts';
+import { registerAuthentication } from './platform/http/authenticate.ts';
+import { registerErrorHandler } from './platform/http/error-handler.ts';
+import './platform/http/fastify-types.ts';
+
+// Validation messages in Chinese for every schema without its own message.
+z.config(z.locales.zhCN());
+
+export const bodyLimitBytes = 1024 * 1024;
+export const uploadLimitBytes = 10 * 1024 * 1024;
+
+/** Builds the whole HTTP application on an open database. Tests call it and use `app.inject()`. */
+export async function buildApp(db: Db, config: Config): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: config.logLevel === 'silent' ? false : { level: config.logLevel },
+    bodyLimit: bodyLimitBytes,
+    trustProxy: config.trustProxy,
+    genReqId: (req) => {
+      const given = req.headers['x-request-id'];
+      return typeof given === 'string' && /^[A-Za-z0-9-]{8,64}$/.test(given) ? given : crypto.randomUUID();
+    },
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.decorate('db', db);
+  app.decorate('config', config);
+  app.addHook('onSend', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+  });
+
+  await app.register(fastifyCookie);
+  await app.register(fastifyMultipart, { limits: { fileSize: uploadLimitBytes, files: 1, fields: 10 } });
+  await app.register(fastifyRateLimit, { global: false });
+  registerErrorHandler(app);
+  registerAuthentication(app);
+
+  await app.register(fastifySwagger, {
+    openapi: {
+      info: { title: '同心 Tongxin API', version: '0.1.0', description: '政协履职与提案工作平台接口' },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
+
+  await app.register(
+    async (api) => {
+      api.get('/openapi.json', { schema: { hide: true }, config: { auth: 'none' } }, async () =>
+        app.swagger(),
+      );
+      api.get('/health', { schema: { hide: true }, config: { auth: 'none' } }, async () => ({ ok: true }));
+      await api.register(authRoutes);
+      await api.register(userRoutes);
+      await api.register(orgRoutes, { prefix: '/org' });
+      await api.register(auditRoutes);
+    },
+    { prefix: '/api' },
+  );
+
+  await serveWebApp(app, config.webDist);
+  return app;
+}
+
+/** The built web app, with every non-API path falling back to index.html for client-side routing. */
+async function serveWebApp(app: FastifyInstance, dist: string) {
+  if (!fs.existsSync(`${dist}/index.html`)) return;
+  await app.register(fastifyStatic, { root: dist, prefix: '/', wildcard: false });
+  app.setNotFoundHandler((request, reply) => {
+    if (request.url.startsWith('/api/') || request.method !== 'GET') {
+      return reply.code(404).send({
+        error: { code: 'ROUTE_NOT_FOUND', message: '请求的接口不存在', requestId: String(request.id) },
+      });
+    }
+    return reply.sendFile('index.html');
+  });
+}
