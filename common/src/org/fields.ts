@@ -4,7 +4,7 @@ import { z } from 'zod';
 export const personName = z
   .string()
   .trim()
-  .min(1, '请填写姓名')
+  .min(1, { message: '请填写姓名', abort: true })
   .max(50, '姓名不超过 50 个字符')
   .regex(/^[\p{Script=Han}A-Za-z·•. ]+$/u, '姓名只能包含汉字、字母和间隔号“·”');
 
@@ -13,7 +13,7 @@ export function bodyName(label: string, max = 60) {
   return z
     .string()
     .trim()
-    .min(1, `请填写${label}`)
+    .min(1, { message: `请填写${label}`, abort: true })
     .max(max, `${label}不超过 ${max} 个字符`)
     .regex(
       /^[\p{Script=Han}A-Za-z0-9·（）()、—\-“”“”《》\s]+$/u,

@@ -47,7 +47,7 @@ export function splitInput(resource: OrgResource, input: Record<string, unknown>
     if (resource.links.some((l) => l.field === key)) links[key] = [...new Set(value as string[])];
     else columns[key] = value;
   }
-  return { columns, links };
+  return { columns: resource.toColumns ? resource.toColumns(columns) : columns, links };
 }
 
 /** Replaces the join-table rows of each given link list. */

@@ -1,4 +1,4 @@
-import { and, eq, exists, inArray, sql } from 'drizzle-orm';
+import { eq, inArray, sql } from 'drizzle-orm';
 import { enumLabels } from '@tongxin/common/org/enums.ts';
 import { memberInput, memberListQuery, memberUpdate } from '@tongxin/common/org/schemas.ts';
 import { hasRole, scopeIds } from '../../../platform/authz/actor.ts';
@@ -63,12 +63,7 @@ export const memberResource: OrgResource = {
       ? undefined
       : eq(members.isStandingMember, q.isStandingMember as boolean),
     q.specialCommitteeId
-      ? exists(
-          sql`select 1 from ${memberSpecialCommittees} where ${and(
-            eq(memberSpecialCommittees.memberId, members.id),
-            eq(memberSpecialCommittees.specialCommitteeId, q.specialCommitteeId as string),
-          )}`,
-        )
+      ? sql`${members.id} in (select member_id from member_special_committees where special_committee_id = ${q.specialCommitteeId as string})`
       : undefined,
   ],
   searchColumns: [members.name, members.workUnit, members.jobTitle],

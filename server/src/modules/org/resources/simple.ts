@@ -112,6 +112,8 @@ export const sessionResource: OrgResource = {
       };
     });
   },
+  toColumns: (c) =>
+    typeof c.proposalDeadline === 'string' ? { ...c, proposalDeadline: new Date(c.proposalDeadline) } : c,
   describe: (r) => `第${r.sessionNo}次会议`,
   exportColumns: [
     { header: '会议', width: 20, value: (v) => v.name as string },

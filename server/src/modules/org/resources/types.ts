@@ -61,6 +61,8 @@ export interface OrgResource {
   /** Label of a row in the audit trail and in dropdowns. */
   describe: (row: Row) => string;
   exportColumns: SheetColumn<View>[];
+  /** Turns validated input values into column values where the two differ (e.g. ISO text → Date). */
+  toColumns?: (columns: Record<string, unknown>) => Record<string, unknown>;
   /** Extra invariants across fields or rows, checked inside the write transaction. */
   validate?: (db: Db, committeeId: string, values: Record<string, unknown>, existing?: Row) => Promise<void>;
 }
