@@ -12,7 +12,9 @@ export const sessionCookie = 'tongxin_session';
 export function registerAuthentication(app: FastifyInstance) {
   app.decorateRequest('actor', null);
   app.addHook('onRequest', async (request) => {
-    if (!request.url.startsWith('/api/')) return;
+    // Pages, the API docs and unknown paths (answered 404 by the not-found handler) need no session.
+    if (!request.url.startsWith('/api/') || request.url.startsWith('/api/docs') || !request.routeOptions.url)
+      return;
     const mode = request.routeOptions.config?.auth ?? 'required';
     const token = request.cookies[sessionCookie];
     if (mode === 'none') {
