@@ -1,4 +1,4 @@
-import { eq, inArray, sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { enumLabels } from '@tongxin/common/org/enums.ts';
 import { memberInput, memberListQuery, memberUpdate } from '@tongxin/common/org/schemas.ts';
 import { hasRole, scopeIds } from '../../../platform/authz/actor.ts';
@@ -12,8 +12,8 @@ import {
   specialCommittees,
   terms,
 } from '../schema.ts';
-import { baseView, linksOf, namesOf, yesNo } from './present-helpers.ts';
-import type { LinkSpec, OrgResource, Row, View } from './types.ts';
+import { baseView, linksOf, namesOf, termNosOf, yesNo } from './present-helpers.ts';
+import type { LinkSpec, OrgResource, View } from './types.ts';
 
 const committeesLink: LinkSpec = {
   field: 'specialCommitteeIds',
@@ -80,7 +80,7 @@ export const memberResource: OrgResource = {
         participatingUnits,
         rows.map((r) => r.participatingUnitId),
       ),
-      termNos(db, rows),
+      termNosOf(db, rows),
       linksOf(db, committeesLink, rows),
     ]);
     const contact = canSeeMemberContact(actor);
@@ -150,16 +150,3 @@ export const memberResource: OrgResource = {
     }
   },
 };
-
-async function termNos(db: Parameters<OrgResource['present']>[0], rows: Row[]) {
-  const ids = [...new Set(rows.map((r) => r.termId as string))];
-  const map = new Map<string, number>();
-  if (ids.length === 0) return map;
-  for (const t of await db
-    .select({ id: terms.id, termNo: terms.termNo })
-    .from(terms)
-    .where(inArray(terms.id, ids))) {
-    map.set(t.id, t.termNo);
-  }
-  return map;
-}

@@ -1,5 +1,6 @@
 import { eq, inArray } from 'drizzle-orm';
 import type { Db } from '../../../platform/db/connect.ts';
+import { terms } from '../schema.ts';
 import type { BusinessTable, LinkSpec, Row } from './types.ts';
 
 /** id → name for the referenced rows, in one query. */
@@ -52,4 +53,18 @@ export function baseView(row: Row) {
 
 export function yesNo(v: unknown): string {
   return v ? '是' : '否';
+}
+
+/** term id → term number (届次) for the rows' `termId`, in one query. */
+export async function termNosOf(db: Db, rows: Row[]) {
+  const ids = [...new Set(rows.map((r) => r.termId as string))];
+  const map = new Map<string, number>();
+  if (ids.length === 0) return map;
+  for (const t of await db
+    .select({ id: terms.id, termNo: terms.termNo })
+    .from(terms)
+    .where(inArray(terms.id, ids))) {
+    map.set(t.id, t.termNo);
+  }
+  return map;
 }

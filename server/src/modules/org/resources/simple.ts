@@ -28,7 +28,7 @@ import {
   supervisionOffices,
   terms,
 } from '../schema.ts';
-import { baseView, iso, linksOf, namesOf, yesNo } from './present-helpers.ts';
+import { baseView, iso, linksOf, namesOf, termNosOf, yesNo } from './present-helpers.ts';
 import type { LinkSpec, OrgResource, Row } from './types.ts';
 
 const labelOf = (dict: Record<string, string>, v: unknown) => (v ? (dict[String(v)] ?? '') : '');
