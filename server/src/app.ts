@@ -47,7 +47,8 @@ export async function buildApp(db: Db, config: Config): Promise<FastifyInstance>
   await app.register(fastifyCookie);
   await app.register(fastifyMultipart, { limits: { fileSize: uploadLimitBytes, files: 1, fields: 10 } });
   await app.register(fastifyRateLimit, { global: false });
-  registerErrorHandler(app);
+  const hasWebApp = fs.existsSync(`${config.webDist}/index.html`);
+  registerErrorHandler(app, hasWebApp ? (_request, reply) => reply.sendFile('index.html') : undefined);
   registerAuthentication(app);
 
   await app.register(fastifySwagger, {
@@ -72,20 +73,7 @@ export async function buildApp(db: Db, config: Config): Promise<FastifyInstance>
     { prefix: '/api' },
   );
 
-  await serveWebApp(app, config.webDist);
+  // The built web app; unknown page paths fall back to index.html for client-side routing.
+  if (hasWebApp) await app.register(fastifyStatic, { root: config.webDist, prefix: '/', wildcard: false });
   return app;
-}
-
-/** The built web app, with every non-API path falling back to index.html for client-side routing. */
-async function serveWebApp(app: FastifyInstance, dist: string) {
-  if (!fs.existsSync(`${dist}/index.html`)) return;
-  await app.register(fastifyStatic, { root: dist, prefix: '/', wildcard: false });
-  app.setNotFoundHandler((request, reply) => {
-    if (request.url.startsWith('/api/') || request.method !== 'GET') {
-      return reply.code(404).send({
-        error: { code: 'ROUTE_NOT_FOUND', message: '请求的接口不存在', requestId: String(request.id) },
-      });
-    }
-    return reply.sendFile('index.html');
-  });
 }

@@ -65,7 +65,7 @@ describe('Excel import of members and handler units', () => {
     const preview = await upload(staff, '/api/org/members/import', file, true);
     assert.equal(preview.statusCode, 200, preview.body.slice(0, 500));
     assert.deepEqual(
-      { ...preview.json(), rows: preview.json().rows.length },
+      { ...(preview.json() as object), rows: preview.json().rows.length },
       { dryRun: true, total: 300, valid: 300, imported: 0, rows: 0 },
     );
     const countBefore = await memberCount();

@@ -65,15 +65,14 @@ describe('the embedded data folder is locked to one process', () => {
 
   it('a second `npm start` on the same data folder stops with a clear message', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tx-start-'));
+    const { DATABASE_URL: _unused, ...inherited } = process.env;
     const env = {
-      ...process.env,
+      ...inherited,
       DATA_DIR: dir,
       HOST: '127.0.0.1',
       LOG_LEVEL: 'warn',
-      DATABASE_URL: '',
       WEB_DIST: '/nonexistent',
     };
-    delete env.DATABASE_URL;
     const first = spawn(process.execPath, [mainModule], {
       env: { ...env, PORT: '0' },
       stdio: ['ignore', 'pipe', 'pipe'],

@@ -24,8 +24,14 @@ export function sendError(request: FastifyRequest, reply: FastifyReply, code: Er
   return reply.code(errorCatalog[code].status).type('application/json; charset=utf-8').send(body);
 }
 
-/** Maps everything that can go wrong to one error body shape. Unknown errors are logged and become 500. */
-export function registerErrorHandler(app: FastifyInstance) {
+/**
+ * Maps everything that can go wrong to one error body shape. Unknown errors are logged and become 500.
+ * `pageFallback` answers page requests (non-API GETs) that match no route: the web app's index.html.
+ */
+export function registerErrorHandler(
+  app: FastifyInstance,
+  pageFallback?: (request: FastifyRequest, reply: FastifyReply) => unknown,
+) {
   app.setErrorHandler((err: FastifyError, request, reply) => {
     if (err instanceof AppError) return sendError(request, reply, err.code, err.details);
     if (hasZodFastifySchemaValidationErrors(err)) {
@@ -45,7 +51,11 @@ export function registerErrorHandler(app: FastifyInstance) {
     request.log.error({ err }, 'unhandled error');
     return sendError(request, reply, 'INTERNAL');
   });
-  app.setNotFoundHandler((request, reply) => sendError(request, reply, 'ROUTE_NOT_FOUND'));
+  app.setNotFoundHandler((request, reply) => {
+    if (pageFallback && request.method === 'GET' && !request.url.startsWith('/api/'))
+      return pageFallback(request, reply);
+    return sendError(request, reply, 'ROUTE_NOT_FOUND');
+  });
 }
 
 function mapFrameworkError(err: FastifyError): ErrorCode | undefined {
