@@ -91,9 +91,7 @@ export const sessionResource: OrgResource = {
   searchColumns: [],
   orderBy: [sql`${plenarySessions.openDate} desc`],
   async present(db, actor, rows) {
-    const termNos = new Map<string, number>();
-    for (const t of await db.select({ id: terms.id, termNo: terms.termNo }).from(terms))
-      termNos.set(t.id, t.termNo);
+    const termNos = await termNosOf(db, rows);
     const abilities = orgRowAbilities(actor, 'sessions');
     return rows.map((r) => {
       const termNo = termNos.get(r.termId as string) ?? 0;
