@@ -51,7 +51,7 @@ export async function openTestDatabase(): Promise<Database & { name: string }> {
       await database.close();
       const a = new pg.Client({ connectionString: adminUrl });
       await a.connect();
-      await a.query(`drop database if exists ${name} with (force)`).catch(() => {});
+      await a.query(`drop database if exists ${name}`).catch(() => {});
       await a.end();
     },
   };

@@ -50,6 +50,9 @@ export async function fromPglite(client: PGlite, onClose: () => void = () => {})
 
 export async function openPostgres(url: string, poolSize = 10): Promise<Database> {
   const pool = new pg.Pool({ connectionString: url, max: poolSize });
+  // An idle connection closed by the server (restart, admin command) must not crash the process;
+  // the pool discards it and opens a new one on the next query.
+  pool.on('error', (err) => console.warn(`PostgreSQL idle connection closed: ${err.message}`));
   // pg returns DATE as a JS Date in local time by default; keep the calendar date as text.
   const db = drizzleNodePg({ client: pool, schema }) as unknown as Db;
   await migrateNodePg(db as never, { migrationsFolder });
