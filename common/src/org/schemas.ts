@@ -29,9 +29,16 @@ const bool = z.boolean({ error: '应为“是”或“否”' });
 const listText = z.string().trim().max(100, '搜索词不超过 100 个字符').optional();
 const boolParam = z.enum(['true', 'false']).transform((v) => v === 'true');
 
-/** Update = the create fields, each optional, plus the version the editor saw (optimistic concurrency). */
+/**
+ * Update = the create fields, each optional, plus the version the editor saw (optimistic concurrency).
+ * Defaults are dropped: a field the request leaves out must stay as it is, not fall back to its default.
+ */
 function updateOf<S extends z.ZodObject>(create: S) {
-  return create.partial().extend({ expectedVersion }).strict();
+  const shape: Record<string, z.ZodType> = {};
+  for (const [key, field] of Object.entries(create.shape as Record<string, z.ZodType>)) {
+    shape[key] = (field instanceof z.ZodDefault ? (field.unwrap() as z.ZodType) : field).optional();
+  }
+  return z.object(shape).extend({ expectedVersion }).strict();
 }
 
 // 届

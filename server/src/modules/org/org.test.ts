@@ -90,6 +90,34 @@ describe('organisation directory', () => {
     assert.equal((audits[1]!.after as { jobTitle: string }).jobTitle, '副校长');
   });
 
+  it('changes only the fields sent: omitted fields keep their values, not their defaults', async () => {
+    const m = (
+      await staff.post(
+        '/api/org/members',
+        newMember({ name: '慕容雪', mobile: '13800000009', isStandingMember: true, ethnicity: '回族' }),
+      )
+    ).json();
+    const res = await staff.patch(`/api/org/members/${m.id}`, { jobTitle: '院长', expectedVersion: 1 });
+    assert.equal(res.statusCode, 200, res.body);
+    const after = res.json();
+    assert.equal(after.jobTitle, '院长');
+    assert.equal(after.isStandingMember, true);
+    assert.equal(after.ethnicity, '回族');
+    assert.equal(after.status, 'active');
+    assert.deepEqual(after.specialCommitteeIds, [c.committeeIds[1]]);
+    const s = (
+      await staff.post('/api/org/sectors', {
+        name: '经济界',
+        kind: 'professional',
+        sortOrder: 7,
+        convenerIds: [m.id],
+      })
+    ).json();
+    const s2 = (await staff.patch(`/api/org/sectors/${s.id}`, { code: 'JJ', expectedVersion: 1 })).json();
+    assert.equal(s2.sortOrder, 7);
+    assert.deepEqual(s2.convenerIds, [m.id]);
+  });
+
   it('lets only one of two concurrent edits of the same version win', async () => {
     const m = (
       await staff.post('/api/org/members', newMember({ name: '诸葛文', mobile: '13800000002' }))

@@ -39,17 +39,24 @@ export async function signIn(
     });
     throw new AppError('INVALID_CREDENTIALS');
   }
+  // Until the password is verified nobody is known to be acting: refusals are recorded without an actor,
+  // under the account's committee; only a successful sign-in names the user as the actor.
   const self: AuditSource = {
     actor: { userId: user.id, displayName: user.displayName, committeeId: user.committeeId },
     ...meta,
   };
-  const target = { targetType: 'user', targetId: user.id, targetLabel: user.username };
+  const target = {
+    targetType: 'user',
+    targetId: user.id,
+    targetLabel: user.username,
+    committeeId: user.committeeId,
+  };
   if (user.lockedUntil && user.lockedUntil > now) {
-    await recordAudit(db, self, { action: 'auth.sign_in_refused', ...target, after: { reason: 'locked' } });
+    await recordAudit(db, anon, { action: 'auth.sign_in_refused', ...target, after: { reason: 'locked' } });
     throw new AppError('ACCOUNT_LOCKED', { lockedUntil: user.lockedUntil.toISOString() });
   }
   if (!user.isActive) {
-    await recordAudit(db, self, { action: 'auth.sign_in_refused', ...target, after: { reason: 'disabled' } });
+    await recordAudit(db, anon, { action: 'auth.sign_in_refused', ...target, after: { reason: 'disabled' } });
     throw new AppError('ACCOUNT_DISABLED');
   }
   if (!(await verifyPassword(input.password, user.passwordHash))) {
@@ -60,11 +67,11 @@ export async function signIn(
         .where(eq(users.id, user.id))
         .returning({ failedAttempts: users.failedAttempts });
       const attempts = row?.failedAttempts ?? 0;
-      await recordAudit(tx, self, { action: 'auth.sign_in_failed', ...target, after: { attempts } });
+      await recordAudit(tx, anon, { action: 'auth.sign_in_failed', ...target, after: { attempts } });
       if (attempts < maxFailedAttempts) return null;
       const lockedUntil = new Date(now.getTime() + lockMinutes * 60_000);
       await tx.update(users).set({ lockedUntil, failedAttempts: 0 }).where(eq(users.id, user.id));
-      await recordAudit(tx, self, { action: 'auth.account_locked', ...target, after: { lockedUntil } });
+      await recordAudit(tx, anon, { action: 'auth.account_locked', ...target, after: { lockedUntil } });
       return lockedUntil;
     });
     if (locked) throw new AppError('ACCOUNT_LOCKED', { lockedUntil: locked.toISOString() });

@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { RoleGrant } from '@tongxin/common/roles.ts';
 import type { Actor } from '../../../platform/authz/actor.ts';
 import type { Db } from '../../../platform/db/connect.ts';
@@ -18,7 +18,15 @@ export async function loadActor(
   now = new Date(),
 ): Promise<Actor> {
   const [row] = await db
-    .select({ session: sessions, user: users })
+    .select({
+      session: sessions,
+      user: users,
+      // The role grants ride along in the same statement: one round trip per authenticated request.
+      grants: sql<
+        RoleGrant[]
+      >`coalesce((select json_agg(json_build_object('role', r.role, 'scopeId', r.scope_id))
+        from ${userRoles} r where r.user_id = ${users.id}), '[]'::json)`,
+    })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
     .where(eq(sessions.id, sessionId));
@@ -35,16 +43,12 @@ export async function loadActor(
   if (idleMs > touchEveryMs) {
     await db.update(sessions).set({ lastSeenAt: now }).where(eq(sessions.id, sessionId));
   }
-  const grants = await db
-    .select({ role: userRoles.role, scopeId: userRoles.scopeId })
-    .from(userRoles)
-    .where(eq(userRoles.userId, row.user.id));
   return {
     userId: row.user.id,
     committeeId: row.user.committeeId,
     username: row.user.username,
     displayName: row.user.displayName,
-    grants: grants as RoleGrant[],
+    grants: typeof row.grants === 'string' ? JSON.parse(row.grants) : row.grants,
     mustChangePassword: row.user.mustChangePassword,
     sessionId,
   };

@@ -1,4 +1,4 @@
-import { count, eq } from 'drizzle-orm';
+import { count, eq, getTableColumns, type SQL, sql } from 'drizzle-orm';
 import type { Page } from '@tongxin/common/pagination.ts';
 import type { Actor } from '../../../platform/authz/actor.ts';
 import type { Db } from '../../../platform/db/connect.ts';
@@ -7,6 +7,11 @@ import type { OrgResource, Row, View } from '../resources/types.ts';
 import { searchCondition, visibleOrgRecords } from './visible-org-records.ts';
 
 export const exportRowLimit = 50_000;
+
+/** The row's columns plus the resource's computed ones. */
+export function selectionOf(resource: OrgResource): Record<string, unknown> {
+  return { ...getTableColumns(resource.table), ...(resource.extraColumns ?? {}) };
+}
 
 /** One page of a directory list, as the actor may see it, with filters and search. */
 export async function listOrgRecords(
@@ -22,25 +27,29 @@ export async function listOrgRecords(
   ]);
   const page = opts.all ? 1 : (query.page ?? 1);
   const pageSize = opts.all ? exportRowLimit : (query.pageSize ?? 20);
+  // The total rides along as a window count, so a page costs one statement; an empty page past the end
+  // still needs its own count.
   const rows = (await db
-    .select()
+    .select({ ...selectionOf(resource), _total: sql<number>`count(*) over ()`.mapWith(Number) } as Record<
+      string,
+      SQL
+    >)
     .from(resource.table)
     .where(where)
     .orderBy(...resource.orderBy)
     .limit(pageSize)
-    .offset((page - 1) * pageSize)) as Row[];
-  const total = opts.all
-    ? rows.length
-    : rows.length < pageSize && page === 1
-      ? rows.length
-      : ((await db.select({ n: count() }).from(resource.table).where(where))[0]?.n ?? 0);
+    .offset((page - 1) * pageSize)) as (Row & { _total: number })[];
+  const total =
+    rows[0]?._total ??
+    (page === 1 ? 0 : ((await db.select({ n: count() }).from(resource.table).where(where))[0]?.n ?? 0));
+  for (const r of rows) delete (r as Partial<typeof r>)._total;
   return { items: await resource.present(db, actor, rows), total, page, pageSize };
 }
 
 /** One record, or 404 when it does not exist or lies outside what the actor may see. */
 export async function getOrgRecord(db: Db, actor: Actor, resource: OrgResource, id: string): Promise<View> {
   const [row] = (await db
-    .select()
+    .select(selectionOf(resource) as Record<string, SQL>)
     .from(resource.table)
     .where(visibleOrgRecords(actor, resource, [eq(resource.table.id, id)]))) as Row[];
   if (!row) throw new AppError('NOT_FOUND');

@@ -12,8 +12,8 @@ import {
   specialCommittees,
   terms,
 } from '../schema.ts';
-import { baseView, linksOf, namesOf, termNosOf, yesNo } from './present-helpers.ts';
-import type { LinkSpec, OrgResource, View } from './types.ts';
+import { baseView, yesNo } from './present-helpers.ts';
+import type { LinkSpec, OrgResource, Row, View } from './types.ts';
 
 const committeesLink: LinkSpec = {
   field: 'specialCommitteeIds',
@@ -27,6 +27,12 @@ const committeesLink: LinkSpec = {
 };
 
 const contactFields = ['mobile', 'email', 'birthDate'] as const;
+type Named = { id: string; name: string };
+/** The JSON list of special committees computed in the query (a string from drivers that do not parse json). */
+const linked = (r: Row): Named[] =>
+  typeof r.specialCommittees === 'string'
+    ? JSON.parse(r.specialCommittees)
+    : ((r.specialCommittees as Named[]) ?? []);
 type L<K extends keyof typeof enumLabels> = Record<string, string> & (typeof enumLabels)[K];
 const label = <K extends keyof typeof enumLabels>(k: K, v: unknown) =>
   v ? ((enumLabels[k] as L<K>)[String(v)] ?? '') : '';
@@ -68,38 +74,34 @@ export const memberResource: OrgResource = {
   ],
   searchColumns: [members.name, members.workUnit, members.jobTitle],
   orderBy: [members.name, members.id],
-  async present(db, actor, rows) {
-    const [sectorNames, unitNames, termNames, links] = await Promise.all([
-      namesOf(
-        db,
-        sectors,
-        rows.map((r) => r.sectorId),
-      ),
-      namesOf(
-        db,
-        participatingUnits,
-        rows.map((r) => r.participatingUnitId),
-      ),
-      termNosOf(db, rows),
-      linksOf(db, committeesLink, rows),
-    ]);
+  // Columns are written qualified (members.x): drizzle renders ${column} unqualified, which inside a
+  // subquery would bind to the subquery's own table.
+  extraColumns: {
+    sectorName: sql`(select s.name from ${sectors} s where s.id = members.sector_id)`,
+    participatingUnitName: sql`(select u.name from ${participatingUnits} u where u.id = members.participating_unit_id)`,
+    termNo: sql`(select t.term_no from ${terms} t where t.id = members.term_id)`,
+    specialCommittees: sql`coalesce((select json_agg(json_build_object('id', c.id, 'name', c.name) order by c.sort_order)
+      from ${memberSpecialCommittees} l join ${specialCommittees} c on c.id = l.special_committee_id
+      where l.member_id = members.id), '[]'::json)`,
+  },
+  async present(_db, actor, rows) {
     const contact = canSeeMemberContact(actor);
     const abilities = orgRowAbilities(actor, 'members');
     return rows.map((r) => {
       const view: View = {
         ...baseView(r),
         termId: r.termId,
-        termNo: termNames.get(r.termId as string) ?? null,
+        termNo: r.termNo ?? null,
         name: r.name,
         gender: r.gender,
         ethnicity: r.ethnicity,
         politicalAffiliation: r.politicalAffiliation,
         sectorId: r.sectorId,
-        sectorName: sectorNames.get(r.sectorId as string) ?? null,
+        sectorName: r.sectorName ?? null,
         participatingUnitId: r.participatingUnitId,
-        participatingUnitName: unitNames.get(r.participatingUnitId as string) ?? null,
-        specialCommitteeIds: (links.get(r.id) ?? []).map((l) => l.id),
-        specialCommittees: links.get(r.id) ?? [],
+        participatingUnitName: r.participatingUnitName ?? null,
+        specialCommitteeIds: linked(r).map((l) => l.id),
+        specialCommittees: linked(r),
         isStandingMember: r.isStandingMember,
         leadershipPosition: r.leadershipPosition,
         workUnit: r.workUnit,

@@ -56,6 +56,11 @@ export interface OrgResource {
   filters: (query: Record<string, unknown>) => (SQL | undefined)[];
   searchColumns: PgColumn[];
   orderBy: (SQL | PgColumn)[];
+  /**
+   * Extra columns computed in the list query itself (names of references, link lists as JSON), so a
+   * page is one statement instead of one per lookup.
+   */
+  extraColumns?: Record<string, SQL>;
   /** Batch presenter: rows → API views (names of references, links, contact rules). */
   present: (db: Db, actor: Actor, rows: Row[]) => Promise<View[]>;
   /** Label of a row in the audit trail and in dropdowns. */

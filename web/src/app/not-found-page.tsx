@@ -1,0 +1,5 @@
+import { NotFoundState } from '../components/page-states.tsx';
+
+export default function NotFoundPage() {
+  return <NotFoundState />;
+}
