@@ -1,5 +1,6 @@
 /** Every table of every module: the one drizzle schema, used by both engines and by drizzle-kit. */
 export * from '../tenancy/schema.ts';
 export * from '../audit/schema.ts';
+export * from '../calendar/schema.ts';
 export * from '../../modules/auth/schema.ts';
 export * from '../../modules/org/schema.ts';
