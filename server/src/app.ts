@@ -14,9 +14,11 @@ import { auditRoutes } from './modules/audit/audit.routes.ts';
 import { authRoutes } from './modules/auth/auth.routes.ts';
 import { userRoutes } from './modules/auth/users.routes.ts';
 import { orgRoutes } from './modules/org/org.routes.ts';
+import { proposalRoutes } from './modules/proposals/proposals.routes.ts';
 import type { Db } from './platform/db/connect.ts';
 import { registerAuthentication } from './platform/http/authenticate.ts';
 import { registerErrorHandler } from './platform/http/error-handler.ts';
+import { registerIdempotency } from './platform/idempotency/idempotency.ts';
 import './platform/http/fastify-types.ts';
 
 // Validation messages in Chinese for every schema without its own message.
@@ -50,6 +52,7 @@ export async function buildApp(db: Db, config: Config): Promise<FastifyInstance>
   const hasWebApp = fs.existsSync(`${config.webDist}/index.html`);
   registerErrorHandler(app, hasWebApp ? (_request, reply) => reply.sendFile('index.html') : undefined);
   registerAuthentication(app);
+  registerIdempotency(app);
 
   await app.register(fastifySwagger, {
     openapi: {
@@ -69,6 +72,7 @@ export async function buildApp(db: Db, config: Config): Promise<FastifyInstance>
       await api.register(userRoutes);
       await api.register(orgRoutes, { prefix: '/org' });
       await api.register(auditRoutes);
+      await api.register(proposalRoutes);
     },
     { prefix: '/api' },
   );

@@ -59,8 +59,13 @@ export const proposalTransitions = {
   },
   start_review: { from: ['submitted'], to: 'under_review', who: staff, label: '开始审查' },
   // A stage's recommendation; before the last stage the proposal moves on to the next stage.
-  recommend: { from: ['under_review'], to: null, who: staff, label: '审查意见' },
-  return_for_revision: { from: ['under_review'], to: 'returned_for_revision', who: staff, label: '退回修改' },
+  recommend: { from: ['submitted', 'under_review'], to: null, who: staff, label: '审查意见' },
+  return_for_revision: {
+    from: ['submitted', 'under_review'],
+    to: 'returned_for_revision',
+    who: staff,
+    label: '退回修改',
+  },
   file: { from: ['under_review'], to: 'filed', who: staff, label: '立案' },
   merge: { from: ['under_review'], to: 'merged', who: staff, label: '并案' },
   not_file: { from: ['under_review'], to: 'not_filed', who: staff, label: '不予立案' },

@@ -1,0 +1,45 @@
+import { and, asc, eq } from 'drizzle-orm';
+import type { Actor } from '../../../platform/authz/actor.ts';
+import { auditEvents } from '../../../platform/audit/schema.ts';
+import type { Db } from '../../../platform/db/connect.ts';
+import { AppError } from '../../../platform/http/app-error.ts';
+import { iso } from '../../org/resources/present-helpers.ts';
+import { presentProposals } from '../proposals.presenter.ts';
+import { visibleProposals } from '../proposals.policy.ts';
+import { proposals, reviewRecords } from '../schema.ts';
+import { hasRole } from '../../../platform/authz/actor.ts';
+
+/** One proposal with its full text, review records (staff and proposers) and its timeline. */
+export async function getProposal(db: Db, actor: Actor, id: string) {
+  const [row] = await db
+    .select()
+    .from(proposals)
+    .where(and(eq(proposals.id, id), visibleProposals(actor)));
+  if (!row) throw new AppError('NOT_FOUND');
+  const [view] = await presentProposals(db, actor, [row], { withText: true });
+  const reviews = await db
+    .select()
+    .from(reviewRecords)
+    .where(eq(reviewRecords.proposalId, id))
+    .orderBy(asc(reviewRecords.createdAt));
+  // The timeline is the proposal's audit trail: every write to it left exactly one row there.
+  const events = await db
+    .select()
+    .from(auditEvents)
+    .where(and(eq(auditEvents.targetType, 'proposal'), eq(auditEvents.targetId, id)))
+    .orderBy(asc(auditEvents.id));
+  const staffView = hasRole(actor, 'proposal_staff', 'chair_council', 'sysadmin');
+  return {
+    ...view,
+    reviews: reviews.map((r) => ({
+      stageName: r.stageName,
+      recommendation: r.recommendation,
+      reasonCode: r.reasonCode,
+      // Reviewers' internal comments are for staff; the proposer sees the decision and its reason.
+      comment: staffView || r.isDecision ? r.comment : '',
+      isDecision: r.isDecision,
+      createdAt: iso(r.createdAt),
+    })),
+    timeline: events.map((e) => ({ action: e.action, actorName: e.actorName, at: iso(e.createdAt) })),
+  };
+}

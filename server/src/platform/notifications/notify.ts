@@ -1,0 +1,56 @@
+import { and, inArray } from 'drizzle-orm';
+import { userRoles } from '../../modules/auth/schema.ts';
+import type { Db } from '../db/connect.ts';
+import { notifications } from './schema.ts';
+
+export interface Notice {
+  kind: string;
+  title: string;
+  body?: string;
+  link?: string;
+  data?: unknown;
+  /** Same key for the same user = sent once (reminders). */
+  dedupeKey?: string;
+}
+
+/** Adds in-app notifications in the caller's transaction, so a rolled-back write notifies nobody. */
+export async function notify(tx: Db, committeeId: string, userIds: string[], notice: Notice): Promise<void> {
+  const unique = [...new Set(userIds)];
+  if (unique.length === 0) return;
+  await tx
+    .insert(notifications)
+    .values(
+      unique.map((userId) => ({
+        committeeId,
+        userId,
+        kind: notice.kind,
+        title: notice.title,
+        body: notice.body ?? '',
+        link: notice.link ?? null,
+        data: notice.data ?? null,
+        dedupeKey: notice.dedupeKey ?? null,
+      })),
+    )
+    .onConflictDoNothing();
+}
+
+/** The accounts that act for these members (role member / standing_member scoped to them). */
+export async function usersOfMembers(tx: Db, memberIds: (string | null)[]): Promise<string[]> {
+  const ids = memberIds.filter((m): m is string => Boolean(m));
+  if (ids.length === 0) return [];
+  const rows = await tx
+    .select({ userId: userRoles.userId })
+    .from(userRoles)
+    .where(and(inArray(userRoles.scopeId, ids), inArray(userRoles.role, ['member', 'standing_member'])));
+  return rows.map((r) => r.userId);
+}
+
+/** The accounts holding one of `roles` for one of the bodies (e.g. clerks of a handler unit). */
+export async function usersOfScopes(tx: Db, roles: string[], scopeIdsList: string[]): Promise<string[]> {
+  if (scopeIdsList.length === 0) return [];
+  const rows = await tx
+    .select({ userId: userRoles.userId })
+    .from(userRoles)
+    .where(and(inArray(userRoles.scopeId, scopeIdsList), inArray(userRoles.role, roles as never[])));
+  return rows.map((r) => r.userId);
+}
