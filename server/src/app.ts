@@ -19,6 +19,7 @@ import type { Db } from './platform/db/connect.ts';
 import { registerAuthentication } from './platform/http/authenticate.ts';
 import { registerErrorHandler } from './platform/http/error-handler.ts';
 import { registerIdempotency } from './platform/idempotency/idempotency.ts';
+import { notificationRoutes } from './platform/notifications/notifications.routes.ts';
 import './platform/http/fastify-types.ts';
 
 // Validation messages in Chinese for every schema without its own message.
@@ -73,6 +74,7 @@ export async function buildApp(db: Db, config: Config): Promise<FastifyInstance>
       await api.register(orgRoutes, { prefix: '/org' });
       await api.register(auditRoutes);
       await api.register(proposalRoutes);
+      await api.register(notificationRoutes);
     },
     { prefix: '/api' },
   );

@@ -12,6 +12,7 @@ import {
 } from '@tongxin/common/proposals/schemas.ts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { contextOf } from '../../platform/http/request-context.ts';
+import { assignmentRoutes } from './assignments.routes.ts';
 import { convertProposal } from './commands/convert-proposal.ts';
 import { createProposalDraft } from './commands/create-proposal-draft.ts';
 import { inviteCosigners } from './commands/invite-cosigners.ts';

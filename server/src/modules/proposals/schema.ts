@@ -354,3 +354,66 @@ export const proposerFeedback = pgTable(
   },
   (t) => [unique('proposer_feedback_unique').on(t.proposalId, t.round, t.raterUserId)],
 );
+
+/** 重点提案: chosen by the Chair's Council after filing, with the four roles of "四位一体" supervision. */
+export const keyProposals = pgTable(
+  'key_proposals',
+  {
+    ...businessColumns(),
+    proposalId: uuid('proposal_id')
+      .notNull()
+      .references(() => proposals.id),
+    year: integer('year').notNull(),
+    selectedByUserId: uuid('selected_by_user_id')
+      .notNull()
+      .references(() => users.id),
+    selectedAt: at('selected_at').notNull().defaultNow(),
+    /** 主席会议成员领衔督办 */
+    supervisingLeaderId: uuid('supervising_leader_id').references(() => members.id),
+    /** 专委会跟踪 */
+    responsibleCommitteeId: uuid('responsible_committee_id').references(() => specialCommittees.id),
+    /** 市委/市政府领导领办 (not a member: name and title) */
+    leadingOfficial: text('leading_official'),
+    /** 与重点协商议题联动 */
+    linkedTopic: text('linked_topic'),
+    supervisionPlan: text('supervision_plan').notNull().default(''),
+  },
+  (t) => [unique('key_proposals_proposal_unique').on(t.proposalId)],
+);
+
+/** 督办活动 of a key proposal. */
+export const supervisionEvents = pgTable('supervision_events', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  committeeId: committeeRef(),
+  keyProposalId: uuid('key_proposal_id')
+    .notNull()
+    .references(() => keyProposals.id, { onDelete: 'cascade' }),
+  kind: text('kind', {
+    enum: ['forum', 'inspection', 'research', 'unit_visit', 'progress_check', 'report_to_leaders'],
+  }).notNull(),
+  heldOn: date('held_on', { mode: 'string' }).notNull(),
+  participants: text('participants').notNull().default(''),
+  findings: text('findings').notNull().default(''),
+  recordedByUserId: uuid('recorded_by_user_id')
+    .notNull()
+    .references(() => users.id),
+  createdAt: at('created_at').notNull().defaultNow(),
+});
+
+/** 优秀提案: nominated → preliminary → approved → published, yearly. */
+export const excellentAwards = pgTable(
+  'excellent_awards',
+  {
+    ...businessColumns(),
+    proposalId: uuid('proposal_id')
+      .notNull()
+      .references(() => proposals.id),
+    year: integer('year').notNull(),
+    stage: text('stage', {
+      enum: ['nominated', 'preliminary', 'approved', 'published', 'rejected'],
+    }).notNull(),
+    nominatedBy: text('nominated_by').notNull(),
+    notes: text('notes').notNull().default(''),
+  },
+  (t) => [unique('excellent_awards_unique').on(t.proposalId, t.year)],
+);

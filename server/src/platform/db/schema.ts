@@ -3,6 +3,7 @@ export * from '../tenancy/schema.ts';
 export * from '../audit/schema.ts';
 export * from '../calendar/schema.ts';
 export * from '../idempotency/schema.ts';
+export * from '../jobs/schema.ts';
 export * from '../notifications/schema.ts';
 export * from '../../modules/auth/schema.ts';
 export * from '../../modules/org/schema.ts';
