@@ -1,5 +1,6 @@
 import crypto from 'node:crypto';
 import type { Role } from '@tongxin/common/roles.ts';
+import { seedDefaultCalendar } from '../platform/calendar/seed-calendar.ts';
 import type { Db } from '../platform/db/connect.ts';
 import { hashPassword } from '../platform/security/password.ts';
 import { committees } from '../platform/tenancy/schema.ts';
@@ -92,6 +93,7 @@ export async function createTestCommittee(db: Db, name = `测试市政协${uniq(
       })),
     )
     .returning();
+  await seedDefaultCalendar(db, id);
   return {
     id,
     termId: term!.id,

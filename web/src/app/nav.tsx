@@ -4,6 +4,7 @@ import {
   BankOutlined,
   CalendarOutlined,
   ClusterOutlined,
+  FieldTimeOutlined,
   HomeOutlined,
   IdcardOutlined,
   SafetyCertificateOutlined,
@@ -65,6 +66,14 @@ export function navModel(abilities: Record<string, boolean>): (NavLeaf | NavGrou
       manage: true,
     });
   }
+  // Everyone signed in reads the calendar: deadlines concern every role.
+  system.push({
+    path: '/calendar',
+    label: 'nav.calendar',
+    icon: <FieldTimeOutlined />,
+    description: 'calendar.navDesc',
+    manage: abilities['calendar.manage'] === true,
+  });
   if (abilities['audit.read']) {
     system.push({ path: '/audit', label: 'nav.audit', icon: <AuditOutlined />, description: 'audit.desc' });
   }

@@ -11,6 +11,7 @@ const HomePage = lazy(() => import('../features/home/pages/home-page.tsx'));
 const DirectoryPage = lazy(() => import('../features/org/pages/directory-page.tsx'));
 const AuditPage = lazy(() => import('../features/audit/pages/audit-page.tsx'));
 const UsersPage = lazy(() => import('../features/users/pages/users-page.tsx'));
+const CalendarPage = lazy(() => import('../features/calendar/pages/calendar-page.tsx'));
 const NotFoundPage = lazy(() => import('./not-found-page.tsx'));
 
 /** What the sign-in page shows after being sent there. */
@@ -29,6 +30,7 @@ export const router = createBrowserRouter([
       { path: 'org/:resource', element: <DirectoryPage /> },
       { path: 'audit', element: <AuditPage /> },
       { path: 'users', element: <UsersPage /> },
+      { path: 'calendar', element: <CalendarPage /> },
       { path: 'account', element: <AccountPage /> },
       { path: '*', element: <NotFoundPage /> },
     ],

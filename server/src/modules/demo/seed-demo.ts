@@ -5,6 +5,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { type AuditSource, recordAudit } from '../../platform/audit/record.ts';
+import { seedDefaultCalendar } from '../../platform/calendar/seed-calendar.ts';
 import type { Db } from '../../platform/db/connect.ts';
 import {
   committees,
@@ -96,6 +97,7 @@ async function insertDemo(
   await tx.insert(supervisionOffices).values(rows.supervisionOffices);
   for (const chunk of chunks(rows.platforms)) await tx.insert(platforms).values(chunk);
   for (const chunk of chunks(rows.platformMembers)) await tx.insert(platformMembers).values(chunk);
+  await seedDefaultCalendar(tx, committeeId);
 
   const userRows = rows.logins.map((l) => ({
     id: randomUUID(),
