@@ -1,5 +1,5 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { api, type RequestOptions } from '../../api/client.ts';
+import { api } from '../../api/client.ts';
 
 export type DayKind = 'holiday' | 'workday';
 export type DurationUnit = 'wd' | 'nd' | 'mo';
