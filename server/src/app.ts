@@ -15,6 +15,7 @@ import { authRoutes } from './modules/auth/auth.routes.ts';
 import { userRoutes } from './modules/auth/users.routes.ts';
 import { orgRoutes } from './modules/org/org.routes.ts';
 import { proposalRoutes } from './modules/proposals/proposals.routes.ts';
+import { statsRoutes } from './modules/stats/stats.routes.ts';
 import { calendarRoutes } from './platform/calendar/calendar.routes.ts';
 import type { Db } from './platform/db/connect.ts';
 import { registerAuthentication } from './platform/http/authenticate.ts';
@@ -76,6 +77,7 @@ export async function buildApp(db: Db, config: Config): Promise<FastifyInstance>
       await api.register(auditRoutes);
       await api.register(proposalRoutes);
       await api.register(notificationRoutes);
+      await api.register(statsRoutes);
       await api.register(calendarRoutes);
     },
     { prefix: '/api' },

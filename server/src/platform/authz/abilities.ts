@@ -2,6 +2,7 @@ import { auditAbilities } from '../../modules/audit/audit.policy.ts';
 import { accountAbilities } from '../../modules/auth/auth.policy.ts';
 import { orgGlobalAbilities } from '../../modules/org/org.policy.ts';
 import { proposalGlobalAbilities } from '../../modules/proposals/proposals.policy.ts';
+import { statsAbilities } from '../../modules/stats/stats.policy.ts';
 import { calendarAbilities } from '../calendar/calendar.policy.ts';
 import type { Actor } from './actor.ts';
 
@@ -12,6 +13,7 @@ export function globalAbilities(actor: Actor): Record<string, boolean> {
     ...orgGlobalAbilities(actor),
     ...auditAbilities(actor),
     ...proposalGlobalAbilities(actor),
+    ...statsAbilities(actor),
     ...calendarAbilities(actor),
   };
 }

@@ -26,6 +26,23 @@ export async function writeSheet<T>(
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
+/** Several sheets in one workbook (statistics exports). */
+export async function writeSheets(
+  sheets: { name: string; rows: (string | number | null)[][] }[],
+): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  wb.creator = '同心';
+  for (const sheet of sheets) {
+    const ws = wb.addWorksheet(sheet.name);
+    for (const row of sheet.rows) ws.addRow(row.map((v) => v ?? ''));
+    ws.getRow(1).font = { bold: true };
+    ws.columns.forEach((c, i) => {
+      c.width = i === 0 ? 30 : 14;
+    });
+  }
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
 /** Adds a second sheet to a workbook buffer (used by import templates to list the valid values). */
 export async function withNotesSheet(buffer: Buffer, name: string, lines: string[][]): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
