@@ -13,6 +13,7 @@ import {
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { contextOf } from '../../platform/http/request-context.ts';
 import { assignmentRoutes } from './assignments.routes.ts';
+import { awardRoutes } from './awards/awards.routes.ts';
 import { convertProposal } from './commands/convert-proposal.ts';
 import { createProposalDraft } from './commands/create-proposal-draft.ts';
 import { inviteCosigners } from './commands/invite-cosigners.ts';
@@ -24,6 +25,8 @@ import { updateProposalRules } from './commands/update-proposal-rules.ts';
 import { withdrawProposal } from './commands/withdraw-proposal.ts';
 import { getProposal } from './queries/get-proposal.ts';
 import { listProposals } from './queries/list-proposals.ts';
+import { exportProposals } from './queries/export-proposals.ts';
+import { attachment, xlsxType } from '../../platform/excel/workbook.ts';
 import { loadRules } from './settings/load-rules.ts';
 
 const tags = ['提案 proposals'];
@@ -31,6 +34,8 @@ const params = z.object({ id: z.uuid('编号格式不正确') }).strict();
 
 /** Proposals: drafting, co-signing, submission and review. Each route: validate → one command → the fresh view. */
 export const proposalRoutes: FastifyPluginAsyncZod = async (app) => {
+  await app.register(assignmentRoutes);
+  await app.register(awardRoutes);
   const view = (request: Parameters<typeof contextOf>[0], id: string) =>
     getProposal(app.db, contextOf(request).actor, id);
 
@@ -38,6 +43,14 @@ export const proposalRoutes: FastifyPluginAsyncZod = async (app) => {
     '/proposals',
     { schema: { tags, summary: '提案列表', querystring: proposalListQuery } },
     async (request) => listProposals(app.db, contextOf(request).actor, request.query),
+  );
+  app.get(
+    '/proposals/export.xlsx',
+    { schema: { tags, summary: '导出提案列表', querystring: proposalListQuery } },
+    async (request, reply) => {
+      const file = await exportProposals(app.db, contextOf(request).actor, request.query);
+      return reply.type(xlsxType).header('content-disposition', attachment('提案.xlsx')).send(file);
+    },
   );
   app.post(
     '/proposals',
