@@ -55,6 +55,26 @@ export const errorCatalog = {
     en: 'Not possible in the current state',
   },
   DEADLINE_PASSED: { status: 409, zh: '已超过办理期限，不能再执行此操作', en: 'The deadline has passed' },
+  ALREADY_RATED: {
+    status: 409,
+    zh: '该提案人已对本轮答复作出评价，每轮只能评价一次',
+    en: 'This proposer has already rated the reply of this round',
+  },
+  PAPER_FEEDBACK_LIMIT: {
+    status: 409,
+    zh: '本轮您已为该提案代录过一份纸质评价，系统暂不支持同一工作人员代录多份，请由其他提案工作人员录入',
+    en: 'You have already recorded a paper rating for this proposal in this round',
+  },
+  REHANDLE_NOT_ALLOWED: {
+    status: 409,
+    zh: '只有领衔提案人对第一轮答复评价为“不满意”后，才能安排重新办理',
+    en: 'Re-handling needs a dissatisfied rating of the first reply by the lead proposer',
+  },
+  CLOSE_NOT_ALLOWED: {
+    status: 409,
+    zh: '只有重新办理后领衔提案人仍“不满意”时，才能在协商后办结',
+    en: 'Closing after consultation needs a dissatisfied rating of the second reply',
+  },
   DUPLICATE: { status: 409, zh: '已存在相同的记录', en: 'A record with the same key exists' },
   IN_USE: { status: 409, zh: '该记录正被其他数据引用，不能删除', en: 'The record is referenced elsewhere' },
   PAYLOAD_TOO_LARGE: { status: 413, zh: '提交的内容过大，请缩小后重试', en: 'Payload too large' },
