@@ -134,7 +134,7 @@ describe('a killed server loses no acknowledged submission (embedded database)',
     for (const id of acknowledged) {
       const res = await call(base, staff, 'GET', `/api/proposals/${id}`);
       const body = res.status === 200 ? ((await res.json()) as { state: string; intakeNo: number }) : null;
-      if (!body || body.state !== 'submitted' || !body.intakeNo) missing.push(id);
+      if (body?.state !== 'submitted' || !body.intakeNo) missing.push(id);
     }
     assert.deepEqual(
       missing,
