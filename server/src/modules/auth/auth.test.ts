@@ -128,6 +128,21 @@ describe('sign-in, sessions and passwords', () => {
     assert.equal((await api.get('/api/auth/me')).statusCode, 200);
   });
 
+  it('does not count the notification poll as activity', async () => {
+    const u = await createTestUser(t.database.db, c, ['member']);
+    const api = await signInAs(t.app, u);
+    await t.database.db
+      .update(sessions)
+      .set({ lastSeenAt: new Date(Date.now() - 20 * 60_000) })
+      .where(eq(sessions.userId, u.id));
+    assert.equal((await api.get('/api/notifications/unread-count')).statusCode, 200);
+    const [s] = await t.database.db.select().from(sessions).where(eq(sessions.userId, u.id));
+    assert.ok(Date.now() - s!.lastSeenAt.getTime() > 19 * 60_000, 'the poll refreshed the idle timer');
+    assert.equal((await api.get('/api/auth/me')).statusCode, 200);
+    const [after] = await t.database.db.select().from(sessions).where(eq(sessions.userId, u.id));
+    assert.ok(Date.now() - after!.lastSeenAt.getTime() < 60_000, 'a real request refreshes it');
+  });
+
   it('signs out: the cookie no longer works', async () => {
     const u = await createTestUser(t.database.db, c, ['member']);
     const api = await signInAs(t.app, u);

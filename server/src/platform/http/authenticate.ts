@@ -26,7 +26,14 @@ export function registerAuthentication(app: FastifyInstance) {
       return;
     }
     if (!token) throw new AppError('UNAUTHENTICATED');
-    request.actor = await loadActor(app.db, sessionIdOf(token), app.config.sessionIdleMinutes);
+    const touch = request.routeOptions.config?.touch !== false;
+    request.actor = await loadActor(
+      app.db,
+      sessionIdOf(token),
+      app.config.sessionIdleMinutes,
+      new Date(),
+      touch,
+    );
     if (request.actor.mustChangePassword && mode !== 'password-change')
       throw new AppError('PASSWORD_CHANGE_REQUIRED');
   });

@@ -16,5 +16,7 @@ declare module 'fastify' {
   }
   interface FastifyContextConfig {
     auth?: RouteAuth;
+    /** false: a background poll that must not keep an idle session alive. */
+    touch?: boolean;
   }
 }

@@ -33,7 +33,11 @@ export const notificationRoutes: FastifyPluginAsyncZod = async (app) => {
   );
   app.get(
     '/notifications/unread-count',
-    { schema: { tags, summary: '未读通知数', response: { 200: z.object({ count: z.number().int() }) } } },
+    {
+      schema: { tags, summary: '未读通知数', response: { 200: z.object({ count: z.number().int() }) } },
+      // The bell polls this every minute: it must not keep an idle session alive.
+      config: { touch: false },
+    },
     async (request) => ({ count: await countUnread(app.db, contextOf(request).actor) }),
   );
   app.post(

@@ -10,12 +10,14 @@ const touchEveryMs = 60_000;
 /**
  * Resolves a session id to the acting user. A session idle for longer than the limit is deleted and
  * reported as expired; touching `last_seen_at` at most once a minute keeps reads from becoming writes.
+ * Background polls (`touch: false`, e.g. the unread-notification count) do not count as activity.
  */
 export async function loadActor(
   db: Db,
   sessionId: string,
   idleMinutes: number,
   now = new Date(),
+  touch = true,
 ): Promise<Actor> {
   const [row] = await db
     .select({
@@ -40,7 +42,7 @@ export async function loadActor(
     await db.delete(sessions).where(eq(sessions.userId, row.user.id));
     throw new AppError('ACCOUNT_DISABLED');
   }
-  if (idleMs > touchEveryMs) {
+  if (touch && idleMs > touchEveryMs) {
     await db.update(sessions).set({ lastSeenAt: now }).where(eq(sessions.id, sessionId));
   }
   return {
