@@ -23,6 +23,8 @@ export interface Rate {
   percent: number | null;
   definition: string;
   metric: string;
+  /** The proposals of the denominator (click-through of "out of N"). */
+  denominatorMetric: string;
 }
 
 /** Every definition shown beside its figure (domain.md §4). */

@@ -36,6 +36,8 @@ export interface RequestOptions {
   /** Sent as multipart (file uploads). */
   form?: FormData;
   signal?: AbortSignal;
+  /** Extra request headers (an `Idempotency-Key` on creating writes). */
+  headers?: Record<string, string>;
   /** The sign-in form handles its own 401 (wrong password) instead of being sent to /login. */
   noAuthRedirect?: boolean;
 }
@@ -66,7 +68,11 @@ export function queryString(query?: Query): string {
 }
 
 async function send(path: string, options: RequestOptions): Promise<Response> {
-  const headers: Record<string, string> = { Accept: 'application/json', 'Accept-Language': getLang() };
+  const headers: Record<string, string> = {
+    Accept: 'application/json',
+    'Accept-Language': getLang(),
+    ...options.headers,
+  };
   let body: BodyInit | undefined;
   if (options.form) body = options.form;
   else if (options.body !== undefined) {

@@ -9,6 +9,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { App, Button, Dropdown, Flex, Tag, Tooltip, Typography } from 'antd';
 import { Link, useNavigate } from 'react-router';
 import { signOut } from '../features/auth/api.ts';
+import { NotificationBell } from '../features/notifications/components/notification-bell.tsx';
 import { type Lang, languages, useI18n } from '../i18n/index.tsx';
 import { usePreferences } from './preferences.tsx';
 import { useSession } from './session.tsx';
@@ -40,7 +41,7 @@ export function LanguageSwitch({ light = false }: { light?: boolean }) {
   );
 }
 
-/** Top bar: brand, menu button on phones, user, roles, language, large text, sign-out. */
+/** Top bar: brand, menu button on phones, large text, language, notification bell, user, roles, sign-out. */
 export function HeaderBar({ phone, onOpenMenu }: { phone: boolean; onOpenMenu: () => void }) {
   const { t, roleLabel, setLang } = useI18n();
   const { user } = useSession();
@@ -91,6 +92,7 @@ export function HeaderBar({ phone, onOpenMenu }: { phone: boolean; onOpenMenu: (
           </Button>
         </Tooltip>
         {!phone && <LanguageSwitch light />}
+        <NotificationBell phone={phone} />
         <Dropdown
           trigger={['click']}
           menu={{

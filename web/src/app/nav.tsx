@@ -1,5 +1,13 @@
 import {
   ApartmentOutlined,
+  EditOutlined,
+  FileSearchOutlined,
+  FileTextOutlined,
+  ReconciliationOutlined,
+  SafetyOutlined,
+  SettingOutlined,
+  SwapOutlined,
+  ToolOutlined,
   AuditOutlined,
   BankOutlined,
   CalendarOutlined,
@@ -16,6 +24,7 @@ import {
 } from '@ant-design/icons';
 import type { ReactNode } from 'react';
 import { type OrgKey, orgKeys } from '../features/org/keys.ts';
+import { proposalReportNav } from '../features/stats/nav-items.tsx';
 import type { MsgKey } from '../i18n/index.tsx';
 
 export const orgIcons: Record<OrgKey, ReactNode> = {
@@ -45,8 +54,102 @@ export interface NavGroup {
   children: NavLeaf[];
 }
 
-/** The menu, built only from what `me.abilities` allows. */
-export function navModel(abilities: Record<string, boolean>): (NavLeaf | NavGroup)[] {
+/**
+ * 提案工作: what each role works on. Server abilities decide where it sends them (`proposals.*`); the handling
+ * entries fall back to the user's roles until `/auth/me` carries `assignments.*` abilities.
+ */
+function proposalNav(abilities: Record<string, boolean>, roles: readonly string[]): NavLeaf[] {
+  const has = (key: string, ...fallbackRoles: string[]) =>
+    key in abilities ? abilities[key] === true : fallbackRoles.some((r) => roles.includes(r));
+  const staff = abilities['proposals.review'] === true;
+  const items: NavLeaf[] = [];
+  if (abilities['proposals.draft'] && !staff) {
+    items.push({
+      path: '/proposals',
+      label: 'nav.myProposals',
+      icon: <EditOutlined />,
+      description: 'p.wb.desc',
+    });
+  }
+  if (staff) {
+    items.push(
+      {
+        path: '/proposals/review',
+        label: 'nav.reviewQueue',
+        icon: <ReconciliationOutlined />,
+        description: 'p.rq.desc',
+        manage: true,
+      },
+      {
+        path: '/proposals/assign',
+        label: 'nav.bulkAssign',
+        icon: <SwapOutlined />,
+        description: 'p.bulk.desc',
+        manage: true,
+      },
+    );
+  }
+  if (abilities['proposals.read']) {
+    items.push({
+      path: '/proposals/all',
+      label: 'nav.allProposals',
+      icon: <FileSearchOutlined />,
+      description: 'p.list.desc',
+    });
+  }
+  if (
+    has(
+      'assignments.read',
+      'handler_clerk',
+      'handler_leader',
+      'proposal_staff',
+      'supervision_office',
+      'chair_council',
+    )
+  ) {
+    items.push({
+      path: '/assignments',
+      label: 'nav.assignments',
+      icon: <ToolOutlined />,
+      description: 'a.wb.desc',
+    });
+  }
+  if (has('assignments.supervise', 'supervision_office', 'proposal_staff')) {
+    items.push({
+      path: '/supervision',
+      label: 'nav.supervision',
+      icon: <SafetyOutlined />,
+      description: 'a.sv.desc',
+      manage: true,
+    });
+  }
+  // 提案统计, 重点提案, 优秀提案 (features/stats).
+  items.push(...proposalReportNav(abilities));
+  if (has('proposals.rules', 'proposal_staff', 'sysadmin')) {
+    items.push({
+      path: '/proposals/rules',
+      label: 'nav.proposalRules',
+      icon: <SettingOutlined />,
+      description: 'p.rules.desc',
+      manage: true,
+    });
+  }
+  if (staff && abilities['proposals.draft']) {
+    items.push({
+      path: '/proposals/edit',
+      label: 'nav.enterProposal',
+      icon: <FileTextOutlined />,
+      description: 'p.wb.staffDesc',
+    });
+  }
+  return items;
+}
+
+/** The menu, built only from what `me.abilities` allows (and the roles, for what abilities do not name yet). */
+export function navModel(
+  abilities: Record<string, boolean>,
+  roles: readonly string[] = [],
+): (NavLeaf | NavGroup)[] {
   const directory: NavLeaf[] = orgKeys
     .filter((key) => abilities[`org.${key}.read`])
     .map((key) => ({
@@ -78,6 +181,8 @@ export function navModel(abilities: Record<string, boolean>): (NavLeaf | NavGrou
     system.push({ path: '/audit', label: 'nav.audit', icon: <AuditOutlined />, description: 'audit.desc' });
   }
   const model: (NavLeaf | NavGroup)[] = [{ path: '/', label: 'nav.home', icon: <HomeOutlined /> }];
+  const proposals = proposalNav(abilities, roles);
+  if (proposals.length > 0) model.push({ key: 'proposals', label: 'nav.proposals', children: proposals });
   if (directory.length > 0) model.push({ key: 'directory', label: 'nav.directory', children: directory });
   if (system.length > 0) model.push({ key: 'system', label: 'nav.system', children: system });
   model.push({ path: '/account', label: 'nav.account', icon: <UserOutlined /> });

@@ -11,9 +11,12 @@ function leaves(model: ReturnType<typeof navModel>): NavLeaf[] {
 /** The navigation menu (side bar on desktop, drawer on phones); links are real anchors. */
 export function SideMenu({ onNavigate }: { onNavigate?: () => void }) {
   const t = useT();
-  const { abilities } = useSession();
+  const { abilities, user } = useSession();
   const { pathname } = useLocation();
-  const model = navModel(abilities);
+  const model = navModel(
+    abilities,
+    user.roles.map((r) => r.role),
+  );
   const selected = leaves(model)
     .filter((l) =>
       l.path === '/' ? pathname === '/' : pathname === l.path || pathname.startsWith(`${l.path}/`),

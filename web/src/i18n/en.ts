@@ -1,3 +1,6 @@
+import { statsEn } from '../features/stats/messages.en.ts';
+import { awardsEn } from '../features/key-proposals/messages.en.ts';
+import { proposalsEn } from '../features/proposals/messages.en.ts';
 import type { MsgKey } from './zh-CN.ts';
 
 /** English, the second language. Same keys as zh-CN (the type makes a missing key a compile error). */
@@ -381,4 +384,24 @@ export const en: Record<MsgKey, string> = {
   'calendar.due.workingDays': '{n} working days in the period (until 24:00 of the due day)',
   'calendar.due.uncovered':
     'Holidays of {years} are not entered yet; the result counts Monday to Friday and is only indicative',
+  'notifications.title': 'Notifications',
+  'notifications.open': 'Open notifications',
+  'notifications.openWithCount': 'Open notifications, {n} unread',
+  'notifications.all': 'All',
+  'notifications.unread': 'Unread',
+  'notifications.markRead': 'Mark read',
+  'notifications.markAllRead': 'Mark all read',
+  'notifications.allRead': 'All notifications marked read',
+  'notifications.empty': 'No notifications',
+  'notifications.emptyUnread': 'No unread notifications',
+  'notifications.time.justNow': 'just now',
+  'notifications.time.minutes': '{n} min ago',
+  'notifications.time.hours': '{n} h ago',
+  'notifications.time.yesterday': 'yesterday {time}',
+  'notifications.time.days': '{n} days ago',
+  // Proposals, handling, ratings, public pages (features/proposals/messages.en.ts)
+  ...proposalsEn,
+  // Statistics, key and excellent proposals (features/stats, features/key-proposals)
+  ...statsEn,
+  ...awardsEn,
 };

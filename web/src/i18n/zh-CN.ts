@@ -1,3 +1,7 @@
+import { statsZh } from '../features/stats/messages.zh-CN.ts';
+import { awardsZh } from '../features/key-proposals/messages.zh-CN.ts';
+import { proposalsZh } from '../features/proposals/messages.zh-CN.ts';
+
 /** Simplified Chinese, the default language. Every visible string of the web app has a key here. */
 export const zhCN = {
   'app.name': '同心',
@@ -374,6 +378,26 @@ export const zhCN = {
   'calendar.due.result': '到期日：{date}',
   'calendar.due.workingDays': '期间共 {n} 个工作日（截至到期日当天 24 时）',
   'calendar.due.uncovered': '{years} 年的节假日尚未维护，结果按周一至周五计算，仅供参考',
+  'notifications.title': '通知中心',
+  'notifications.open': '打开通知中心',
+  'notifications.openWithCount': '打开通知中心，{n} 条未读',
+  'notifications.all': '全部',
+  'notifications.unread': '未读',
+  'notifications.markRead': '标为已读',
+  'notifications.markAllRead': '全部已读',
+  'notifications.allRead': '已全部标为已读',
+  'notifications.empty': '暂无通知',
+  'notifications.emptyUnread': '没有未读通知',
+  'notifications.time.justNow': '刚刚',
+  'notifications.time.minutes': '{n} 分钟前',
+  'notifications.time.hours': '{n} 小时前',
+  'notifications.time.yesterday': '昨天 {time}',
+  'notifications.time.days': '{n} 天前',
+  // 提案、承办、评价、公开页面 (features/proposals/messages.zh-CN.ts)
+  ...proposalsZh,
+  // 提案统计、重点提案、优秀提案 (features/stats, features/key-proposals)
+  ...statsZh,
+  ...awardsZh,
 } as const;
 
 export type MsgKey = keyof typeof zhCN;

@@ -29,14 +29,22 @@ export function statsSheets(s: ProposalSummary) {
     {
       name: '提案人类型',
       rows: [
-        ['类型', '件数'],
-        ...s.byProposerKind.map((k) => [k.label, k.value]),
+        ['类型', '收到（件）', '立案（件）'],
+        ['委员提案', s.memberProposals.value, s.memberProposals.filed.value],
+        ['集体提案', s.collectiveProposals.value, s.collectiveProposals.filed.value],
+        ...s.byProposerKind.map((k) => [k.label, k.value, k.filed.value]),
         [],
-        ['集体提案单位', '件数'],
-        ...s.collectiveByUnit.map((u) => [u.name, u.value]),
+        ['集体提案单位', '收到（件）', '立案（件）'],
+        ...s.collectiveByUnit.map((u) => [u.name, u.value, u.filed.value]),
       ],
     },
-    { name: '类别', rows: [['类别', '件数'], ...s.byCategory.map((c) => [c.label, c.value])] },
+    {
+      name: '类别',
+      rows: [
+        ['类别', '收到（件）', '立案（件）'],
+        ...s.byCategory.map((c) => [c.label, c.value, c.filed.value]),
+      ],
+    },
     {
       name: '办理结果',
       rows: [['类别', '说明', '件数'], ...s.resultClasses.map((r) => [r.code, r.label, r.value])],

@@ -176,6 +176,28 @@ describe('proposal statistics reproduce a work report', () => {
       106,
     );
     assert.equal(s.collectiveByUnit.length, 8);
+    assert.ok(s.collectiveByUnit.every((u: { unitKind: string }) => u.unitKind === 'democratic_party'));
+    // Lüliang's 106 collective proposals are all filed: 22.3% of the 475 filed, 18.9% of the 560 received.
+    assert.deepEqual(
+      [s.collectiveProposals.value, s.collectiveProposals.filed.value, s.memberProposals.filed.value],
+      [106, 106, 369],
+    );
+    assert.equal(
+      s.byCategory.reduce((n: number, x: { filed: { value: number } }) => n + x.filed.value, 0),
+      475,
+    );
+    assert.deepEqual(
+      s.ratings.map((r: { level: string; ratings: number; proposals: { value: number } }) => [
+        r.level,
+        r.ratings,
+        r.proposals.value,
+      ]),
+      [
+        ['satisfied', 393, 393],
+        ['basically_satisfied', 79, 79],
+        ['dissatisfied', 2, 2],
+      ],
+    );
     assert.equal(
       s.byCategory.reduce((n: number, x: { value: number }) => n + x.value, 0),
       560,
@@ -196,6 +218,11 @@ describe('proposal statistics reproduce a work report', () => {
 
   it('lists the proposals behind every figure', async () => {
     const s = (await staff.get(`/api/proposal-stats?sessionId=${sessionId}`)).json();
+    const denominator = {
+      metric: s.satisfactionPerProposal.denominatorMetric,
+      value: s.satisfactionPerProposal.denominator,
+    };
+    const filedParty = s.byProposerKind.find((k: { kind: string }) => k.kind === 'party').filed;
     for (const figure of [
       s.received,
       s.filed,
@@ -204,6 +231,10 @@ describe('proposal statistics reproduce a work report', () => {
       s.byProposerKind[2],
       s.resultClasses[1],
       s.units[0].onTime,
+      denominator,
+      filedParty,
+      s.collectiveProposals,
+      s.ratings[2].proposals,
     ]) {
       const drill = (
         await staff.get(

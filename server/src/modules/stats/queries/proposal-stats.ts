@@ -1,5 +1,5 @@
 import { inArray } from 'drizzle-orm';
-import { proposalLabels, proposerKinds } from '@tongxin/common/proposals/enums.ts';
+import { proposalLabels, proposerKinds, satisfactionLevels } from '@tongxin/common/proposals/enums.ts';
 import { type Figure, type Rate, statDefinitions } from '@tongxin/common/stats/proposal-stats.ts';
 import type { Actor } from '../../../platform/authz/actor.ts';
 import type { Db } from '../../../platform/db/connect.ts';
@@ -9,6 +9,7 @@ import { loadRules } from '../../proposals/settings/load-rules.ts';
 import type { ProposalFacts } from './proposal-facts.ts';
 
 type Predicate = (f: ProposalFacts) => boolean;
+const memberKinds = ['member_individual', 'member_joint'];
 const good = (r: string | null) => r === 'satisfied' || r === 'basically_satisfied';
 
 const simple: Record<string, Predicate> = {
@@ -26,6 +27,8 @@ const simple: Record<string, Predicate> = {
   dissatisfied: (f) => f.decisive === 'dissatisfied',
   not_rated: (f) => f.notRated,
   key: (f) => f.isKey,
+  member: (f) => memberKinds.includes(f.proposerKind),
+  collective: (f) => !memberKinds.includes(f.proposerKind),
 };
 
 /**
@@ -33,9 +36,15 @@ const simple: Record<string, Predicate> = {
  * `result:<class>`, `party:<participatingUnitId>`, `unit:<handlerUnitId>:<assigned|replied|on_time|satisfied>`.
  */
 export function predicateFor(metric: string): Predicate {
+  // `a+b` = both: e.g. `filed+kind:party`, the party proposals among the filed ones.
+  if (metric.includes('+')) {
+    const parts = metric.split('+').map(predicateFor);
+    return (f) => parts.every((p) => p(f));
+  }
   if (simple[metric]) return simple[metric];
   const [kind, a, b] = metric.split(':');
   if (kind === 'kind' && a) return (f) => f.proposerKind === a;
+  if (kind === 'decisive' && a) return (f) => f.decisive === a;
   if (kind === 'category' && a) return (f) => f.category === a;
   if (kind === 'result' && a) return (f) => f.resultClasses.includes(a);
   if (kind === 'party' && a) return (f) => f.leadUnitId === a;
@@ -45,6 +54,7 @@ export function predicateFor(metric: string): Predicate {
     if (b === 'replied') return (f) => Boolean(has(f)?.replied);
     if (b === 'on_time') return (f) => Boolean(has(f)?.onTime);
     if (b === 'satisfied') return (f) => Boolean(has(f)) && good(f.decisive);
+    if (b === 'evaluated') return (f) => Boolean(has(f)) && f.decisive !== null;
   }
   throw new AppError('VALIDATION_FAILED', [{ path: 'metric', message: `未知的统计指标：${metric}` }]);
 }
@@ -53,15 +63,28 @@ const fig = (facts: ProposalFacts[], metric: string): Figure => ({
   value: facts.filter(predicateFor(metric)).length,
   metric,
 });
-function rate(numerator: number, denominator: number, definition: string, metric: string): Rate {
+function rate(
+  numerator: number,
+  denominator: number,
+  definition: string,
+  metric: string,
+  denominatorMetric: string,
+): Rate {
   return {
     numerator,
     denominator,
     percent: denominator === 0 ? null : Math.round((numerator / denominator) * 1000) / 10,
     definition,
     metric,
+    denominatorMetric,
   };
 }
+
+/** A breakdown figure counted over received proposals, with the same count over filed ones beside it. */
+const split = (facts: ProposalFacts[], metric: string) => ({
+  ...fig(facts, metric),
+  filed: fig(facts, `filed+${metric}`),
+});
 
 /** The proposal figures of a work report, each with its definition and the metric to drill into. */
 export async function summarizeProposals(db: Db, actor: Actor, facts: ProposalFacts[]) {
@@ -73,7 +96,7 @@ export async function summarizeProposals(db: Db, actor: Actor, facts: ProposalFa
   const [parties, units] = await Promise.all([
     partyIds.length
       ? db
-          .select({ id: participatingUnits.id, name: participatingUnits.name })
+          .select({ id: participatingUnits.id, name: participatingUnits.name, kind: participatingUnits.kind })
           .from(participatingUnits)
           .where(inArray(participatingUnits.id, partyIds))
       : [],
@@ -95,22 +118,25 @@ export async function summarizeProposals(db: Db, actor: Actor, facts: ProposalFa
     inReview: fig(facts, 'in_review'),
     key: fig(facts, 'key'),
     notRated: fig(facts, 'not_rated'),
+    // Shares (委员提案 / 集体提案, kinds, parties, spheres) over received, each with its count over filed.
+    memberProposals: split(facts, 'member'),
+    collectiveProposals: split(facts, 'collective'),
     byProposerKind: proposerKinds.map((k) => ({
       kind: k,
       label: proposalLabels.proposerKind[k],
-      ...fig(facts, `kind:${k}`),
+      ...split(facts, `kind:${k}`),
     })),
     collectiveByUnit: parties
-      .map((p) => ({ unitId: p.id, name: p.name, ...fig(facts, `party:${p.id}`) }))
+      .map((p) => ({ unitId: p.id, name: p.name, unitKind: p.kind, ...split(facts, `party:${p.id}`) }))
       .sort((a, b) => b.value - a.value),
     byCategory: Object.entries(proposalLabels.category).map(([c, label]) => ({
       category: c,
       label,
-      ...fig(facts, `category:${c}`),
+      ...split(facts, `category:${c}`),
     })),
-    filingRate: rate(filed, count('received'), statDefinitions.filingRate, 'filed'),
-    replyRate: rate(count('replied'), filed, statDefinitions.replyRate, 'replied'),
-    onTimeReplyRate: rate(count('on_time'), filed, statDefinitions.onTimeReplyRate, 'on_time'),
+    filingRate: rate(filed, count('received'), statDefinitions.filingRate, 'filed', 'received'),
+    replyRate: rate(count('replied'), filed, statDefinitions.replyRate, 'replied', 'filed'),
+    onTimeReplyRate: rate(count('on_time'), filed, statDefinitions.onTimeReplyRate, 'on_time', 'filed'),
     resultClasses: rules.resultClasses.map((r) => ({
       code: r.code,
       label: r.label,
@@ -121,11 +147,13 @@ export async function summarizeProposals(db: Db, actor: Actor, facts: ProposalFa
       evaluated,
       statDefinitions.satisfactionPerProposal,
       'satisfied',
+      'evaluated',
     ),
     satisfactionPerRating: rate(
       ratings.filter(good).length,
       ratings.length,
       statDefinitions.satisfactionPerRating,
+      'satisfied',
       'evaluated',
     ),
     satisfactionOverFiled: rate(
@@ -133,16 +161,18 @@ export async function summarizeProposals(db: Db, actor: Actor, facts: ProposalFa
       filed,
       statDefinitions.satisfactionOverFiled,
       'satisfied',
+      'filed',
     ),
-    ratings: {
-      satisfied: ratings.filter((r) => r === 'satisfied').length,
-      basicallySatisfied: ratings.filter((r) => r === 'basically_satisfied').length,
-      dissatisfied: ratings.filter((r) => r === 'dissatisfied').length,
-    },
+    /** Ratings counted per rating; `proposals` = the proposals whose deciding rating has that level. */
+    ratings: satisfactionLevels.map((level) => ({
+      level,
+      label: proposalLabels.satisfaction[level],
+      ratings: ratings.filter((r) => r === level).length,
+      proposals: fig(facts, `decisive:${level}`),
+    })),
     units: units
       .map((u) => {
         const mine = facts.filter((f) => f.units.some((x) => x.handlerUnitId === u.id));
-        const ev = mine.filter((f) => f.decisive !== null).length;
         return {
           handlerUnitId: u.id,
           name: u.name,
@@ -151,9 +181,10 @@ export async function summarizeProposals(db: Db, actor: Actor, facts: ProposalFa
           onTime: fig(facts, `unit:${u.id}:on_time`),
           satisfaction: rate(
             mine.filter((f) => good(f.decisive)).length,
-            ev,
+            mine.filter((f) => f.decisive !== null).length,
             statDefinitions.satisfactionPerProposal,
             `unit:${u.id}:satisfied`,
+            `unit:${u.id}:evaluated`,
           ),
         };
       })

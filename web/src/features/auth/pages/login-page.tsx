@@ -2,7 +2,7 @@ import { LockOutlined, UserOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Card, Flex, Form, Input, Typography } from 'antd';
 import { useEffect, useState } from 'react';
-import { useLocation, useNavigate } from 'react-router';
+import { Link, useLocation, useNavigate } from 'react-router';
 import { ApiError } from '../../../api/client.ts';
 import { LanguageSwitch } from '../../../app/header-bar.tsx';
 import type { LoginState } from '../../../app/router.tsx';
@@ -102,6 +102,9 @@ export default function LoginPage() {
             {t('login.forgot')}
           </Typography.Paragraph>
         </Card>
+        <Link to="/public/proposals" className="login-public-link">
+          {t('login.public')}
+        </Link>
         <LanguageSwitch />
       </Flex>
     </main>

@@ -9,7 +9,10 @@ import { useI18n } from '../../../i18n/index.tsx';
 export default function HomePage() {
   const { t, roleLabel } = useI18n();
   const { user, abilities } = useSession();
-  const shortcuts: NavLeaf[] = navModel(abilities).flatMap((item) => (isGroup(item) ? item.children : []));
+  const shortcuts: NavLeaf[] = navModel(
+    abilities,
+    user.roles.map((r) => r.role),
+  ).flatMap((item) => (isGroup(item) ? item.children : []));
 
   return (
     <>
