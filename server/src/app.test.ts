@@ -1,5 +1,10 @@
 import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
+import { buildApp } from './app.ts';
+import { loadConfig } from './config.ts';
 import { startTestApp, type TestApp } from './test/http.ts';
 
 describe('HTTP application', () => {
@@ -54,5 +59,42 @@ describe('HTTP application', () => {
       last = res.statusCode;
     }
     assert.equal(last, 429);
+  });
+});
+
+describe('serving the web app', () => {
+  let t: TestApp;
+  let app: Awaited<ReturnType<typeof buildApp>>;
+  const dist = fs.mkdtempSync(path.join(os.tmpdir(), 'tx-dist-'));
+  before(async () => {
+    fs.mkdirSync(path.join(dist, 'assets'));
+    fs.writeFileSync(
+      path.join(dist, 'index.html'),
+      '<!doctype html><html lang="zh-CN"><title>同心</title></html>',
+    );
+    fs.writeFileSync(path.join(dist, 'assets', 'app-1.js'), 'console.log(1)');
+    t = await startTestApp();
+    app = await buildApp(
+      t.database.db,
+      loadConfig({ LOG_LEVEL: 'silent', DATA_DIR: '/nonexistent', WEB_DIST: dist }),
+    );
+  });
+  after(async () => {
+    await app.close();
+    await t.close();
+  });
+
+  it('serves pages, client-side routes, assets — also ones built after start-up — and 404s the rest', async () => {
+    const get = (url: string) => app.inject({ method: 'GET', url });
+    assert.match((await get('/')).body, /同心/);
+    assert.match((await get('/proposals/123')).body, /同心/);
+    assert.equal((await get('/assets/app-1.js')).body, 'console.log(1)');
+    fs.writeFileSync(path.join(dist, 'assets', 'app-2.js'), 'console.log(2)');
+    assert.equal((await get('/assets/app-2.js')).body, 'console.log(2)');
+    assert.equal((await get('/assets/gone.js')).statusCode, 404);
+    const api = await get('/api/nothing-here');
+    assert.equal(api.statusCode, 404);
+    assert.equal(api.json().error.code, 'ROUTE_NOT_FOUND');
+    assert.equal((await get('/api/org/members')).statusCode, 401);
   });
 });

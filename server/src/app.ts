@@ -86,6 +86,7 @@ export async function buildApp(db: Db, config: Config): Promise<FastifyInstance>
   );
 
   // The built web app; unknown page paths fall back to index.html for client-side routing.
-  if (hasWebApp) await app.register(fastifyStatic, { root: config.webDist, prefix: '/', wildcard: false });
+  // wildcard: files are looked up per request, so a rebuilt web app is served without a restart.
+  if (hasWebApp) await app.register(fastifyStatic, { root: config.webDist, prefix: '/', wildcard: true });
   return app;
 }

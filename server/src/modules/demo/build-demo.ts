@@ -637,6 +637,7 @@ export function buildDemo(
     ) ?? drafts.find((m) => m.slot === 'ordinary' && active(m) && m.isStanding)!;
   const proposalsCommitteeId = committeeIdOf.get('proposals')!;
   const education = handlerByName.get('市教育局')!;
+  const finance = handlerByName.get('市财政局')!;
   const govOffice = officeRows.find((o) => o.system === 'government')!;
   const login = (
     username: string,
@@ -681,6 +682,10 @@ export function buildDemo(
     ]),
     login('clerk', education.contactName, `市教育局经办人 ${education.contactName}`, [
       { role: 'handler_clerk', scopeId: education.id },
+    ]),
+    // A second handler unit, for proposals handled by a lead unit with a co-handling (会办) unit.
+    login('clerk2', finance.contactName, `市财政局经办人 ${finance.contactName}`, [
+      { role: 'handler_clerk', scopeId: finance.id },
     ]),
     login(
       'leader',

@@ -1248,7 +1248,9 @@ export const consultationPlatforms: readonly ConsultationPlatformSpec[] = [
 
 // ── Plenary sessions of the 14th term ────────────────────────────────────────────────────────────────
 
-export const term = { termNo: 14, startDate: '2022-01-01', endDate: '2026-12-31' } as const;
+// The term runs until the sixth session in February 2027, so the demo's "today" (late 2026) falls inside that
+// session's plenary proposal window (three months before opening until its deadline): new proposals are 大会提案.
+export const term = { termNo: 14, startDate: '2022-01-01', endDate: '2027-02-28' } as const;
 
 export const plenarySessions: readonly { sessionNo: number; openDate: string; closeDate: string }[] = [
   { sessionNo: 1, openDate: '2022-02-19', closeDate: '2022-02-23' },
@@ -1256,6 +1258,7 @@ export const plenarySessions: readonly { sessionNo: number; openDate: string; cl
   { sessionNo: 3, openDate: '2024-02-24', closeDate: '2024-02-28' },
   { sessionNo: 4, openDate: '2025-02-22', closeDate: '2025-02-26' },
   { sessionNo: 5, openDate: '2026-02-06', closeDate: '2026-02-10' },
+  { sessionNo: 6, openDate: '2027-02-05', closeDate: '2027-02-09' },
 ];
 
 /** Members join at the first session of the term; 16 are by-elected in 2024 (as Lüliang did). */

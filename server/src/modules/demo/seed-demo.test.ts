@@ -58,7 +58,7 @@ after(async () => {
 });
 
 describe('seedDemoIfEmpty on an empty database', () => {
-  test('seeds quickly and returns the 13 demo logins with the shared password', () => {
+  test('seeds quickly and returns the 14 demo logins with the shared password', () => {
     console.log(`demo seeding took ${Math.round(seedMs)} ms`);
     assert.ok(seedMs < 15_000, `seeding took ${seedMs} ms`);
     assert.ok(summary);
@@ -77,6 +77,7 @@ describe('seedDemoIfEmpty on an empty database', () => {
         'cstaff',
         'unit',
         'clerk',
+        'clerk2',
         'leader',
         'duban',
       ],
@@ -84,16 +85,16 @@ describe('seedDemoIfEmpty on an empty database', () => {
     for (const l of summary.logins) assert.match(l.label, /\p{Script=Han}/u);
   });
 
-  test('creates one municipal committee with the 14th term and five February sessions', async () => {
+  test('creates one municipal committee with the 14th term and six February sessions', async () => {
     const [c] = await db().select().from(committees).where(eq(committees.id, committeeId));
     assert.equal(c!.name, '政协同心市委员会');
     assert.equal(c!.level, 'municipal');
     const [t] = await db().select().from(terms).where(inCommittee(terms));
-    assert.deepEqual([t!.termNo, t!.startDate, t!.endDate], [14, '2022-01-01', '2026-12-31']);
+    assert.deepEqual([t!.termNo, t!.startDate, t!.endDate], [14, '2022-01-01', '2027-02-28']);
     const sessions = await db().select().from(plenarySessions).orderBy(plenarySessions.sessionNo);
     assert.deepEqual(
       sessions.map((s) => s.sessionNo),
-      [1, 2, 3, 4, 5],
+      [1, 2, 3, 4, 5, 6],
     );
     for (const [i, s] of sessions.entries()) {
       assert.equal(s.openDate.slice(0, 7), `${2022 + i}-02`);
@@ -368,9 +369,9 @@ describe('seedDemoIfEmpty on an empty database', () => {
     }
   });
 
-  test('all 13 demo logins exist with the right roles and scopes and the demo password', async () => {
+  test('all 14 demo logins exist with the right roles and scopes and the demo password', async () => {
     const accounts = await db().select().from(users).where(inCommittee(users));
-    assert.equal(accounts.length, 13);
+    assert.equal(accounts.length, 14);
     const grants = await db().select().from(userRoles).where(inCommittee(userRoles));
     const roleOf = (username: string) => {
       const user = accounts.find((u) => u.username === username);
@@ -393,6 +394,10 @@ describe('seedDemoIfEmpty on an empty database', () => {
       .select()
       .from(handlerUnits)
       .where(and(inCommittee(handlerUnits), eq(handlerUnits.name, '市教育局')));
+    const [finance] = await db()
+      .select()
+      .from(handlerUnits)
+      .where(and(inCommittee(handlerUnits), eq(handlerUnits.name, '市财政局')));
     const [duban] = await db()
       .select()
       .from(supervisionOffices)
@@ -415,6 +420,7 @@ describe('seedDemoIfEmpty on an empty database', () => {
     assert.equal(standing!.isStandingMember, true);
     assert.equal(displayName('chair'), chair!.name);
     assert.equal(displayName('clerk'), education!.contactName);
+    assert.equal(displayName('clerk2'), finance!.contactName);
     assert.equal(displayName('leader'), education!.leaderName);
     assert.equal(displayName('duban'), duban!.contactName);
 
@@ -429,6 +435,7 @@ describe('seedDemoIfEmpty on an empty database', () => {
     assert.deepEqual(roleOf('cstaff'), [`committee_staff:${proposals!.id}`]);
     assert.deepEqual(roleOf('unit'), [`unit_liaison:${league!.id}`]);
     assert.deepEqual(roleOf('clerk'), [`handler_clerk:${education!.id}`]);
+    assert.deepEqual(roleOf('clerk2'), [`handler_clerk:${finance!.id}`]);
     assert.deepEqual(roleOf('leader'), [`handler_leader:${education!.id}`]);
     assert.deepEqual(roleOf('duban'), [`supervision_office:${duban!.id}`]);
 
@@ -452,14 +459,14 @@ describe('seeding again', () => {
     assert.equal(await seedDemoIfEmpty(db()), null);
     assert.equal(await total(), before);
     assert.equal((await db().select({ n: count() }).from(committees))[0]!.n, 1);
-    assert.equal((await db().select({ n: count() }).from(users))[0]!.n, 13);
+    assert.equal((await db().select({ n: count() }).from(users))[0]!.n, 14);
   });
 
   test('seedDemo with a username prefix adds a second, identical committee', async () => {
     const second = await seedDemo(db(), { usernamePrefix: 'b_', committeeName: '政协同心市委员会（副本）' });
     assert.ok(second.logins.every((l) => l.username.startsWith('b_')));
     assert.equal((await db().select({ n: count() }).from(committees))[0]!.n, 2);
-    assert.equal((await db().select({ n: count() }).from(users))[0]!.n, 26);
+    assert.equal((await db().select({ n: count() }).from(users))[0]!.n, 28);
     const names = async (id: string) =>
       (await db().select({ name: members.name }).from(members).where(eq(members.committeeId, id)))
         .map((m) => m.name)

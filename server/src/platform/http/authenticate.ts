@@ -13,7 +13,12 @@ export function registerAuthentication(app: FastifyInstance) {
   app.decorateRequest('actor', null);
   app.addHook('onRequest', async (request) => {
     // Pages, the API docs and unknown paths (answered 404 by the not-found handler) need no session.
-    if (!request.url.startsWith('/api/') || request.url.startsWith('/api/docs') || !request.routeOptions.url)
+    const route = request.routeOptions.url;
+    if (
+      !request.url.startsWith('/api/') ||
+      request.url.startsWith('/api/docs') ||
+      !route?.startsWith('/api/')
+    )
       return;
     const mode = request.routeOptions.config?.auth ?? 'required';
     const token = request.cookies[sessionCookie];

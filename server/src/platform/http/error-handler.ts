@@ -52,8 +52,11 @@ export function registerErrorHandler(
     return sendError(request, reply, 'INTERNAL');
   });
   app.setNotFoundHandler((request, reply) => {
-    if (pageFallback && request.method === 'GET' && !request.url.startsWith('/api/'))
+    // Client-side routes get the web app; a missing file (an old asset name) gets a real 404.
+    const isFile = /\.[A-Za-z0-9]+$/.test(request.url.split('?')[0] ?? '');
+    if (pageFallback && request.method === 'GET' && !request.url.startsWith('/api/') && !isFile) {
       return pageFallback(request, reply);
+    }
     return sendError(request, reply, 'ROUTE_NOT_FOUND');
   });
 }

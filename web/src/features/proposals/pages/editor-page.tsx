@@ -171,8 +171,10 @@ function Editor({ initial }: { initial: ProposalDetail | null }) {
   const liaisonUnit = useQuery({
     queryKey: ['org', 'participating-units', 'detail', liaisonUnitId],
     queryFn: ({ signal }) => fetchRow('participating-units', liaisonUnitId!, signal),
-    enabled: !initial && !isMember && !isStaff && liaisonUnitId !== null,
+    enabled: !isMember && !isStaff && liaisonUnitId !== null,
   });
+  // A unit whose rules do not ask for the seal may submit without it (the server checks the same flag).
+  const sealRequired = liaisonUnit.data?.sealRequired !== false;
   const liaisonKind: ProposerKind | null = liaisonUnit.data
     ? liaisonUnit.data.kind === 'democratic_party'
       ? 'party'
@@ -578,7 +580,9 @@ function Editor({ initial }: { initial: ProposalDetail | null }) {
                 rules={[
                   {
                     validator: (_, v: boolean) =>
-                      v ? Promise.resolve() : Promise.reject(new Error(t('p.ed.sealRequired'))),
+                      v || !sealRequired
+                        ? Promise.resolve()
+                        : Promise.reject(new Error(t('p.ed.sealRequired'))),
                   },
                 ]}
               >
