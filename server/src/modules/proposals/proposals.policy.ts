@@ -141,5 +141,15 @@ export function proposalGlobalAbilities(actor: Actor): Record<string, boolean> {
     'proposals.draft': hasRole(actor, 'member', 'standing_member', 'unit_liaison', 'proposal_staff'),
     'proposals.review': hasRole(actor, 'proposal_staff'),
     'proposals.read': true,
+    'proposals.rules': hasRole(actor, 'sysadmin', 'proposal_staff'),
+    'assignments.read': hasRole(
+      actor,
+      'handler_clerk',
+      'handler_leader',
+      'supervision_office',
+      'proposal_staff',
+      'chair_council',
+    ),
+    'assignments.supervise': hasRole(actor, 'supervision_office', 'proposal_staff'),
   };
 }
