@@ -85,7 +85,17 @@ export const proposalTransitions = {
     who: [],
     label: '答复完成',
   },
-  rate: { from: ['evaluating'], to: null, who: ['proposer', 'cosigner'], label: '评价' },
+  // The lead proposer's (or the collective's) rating decides, only while evaluating: satisfied → closed.
+  // Co-signers may still rate a closed proposal within the feedback window (statistics); proposal staff
+  // record a paper form on a signer's behalf.
+  rate: {
+    from: ['evaluating', 'closed'],
+    to: null,
+    who: ['proposer', 'cosigner', 'proposal_staff'],
+    label: '评价',
+  },
+  // Only after the lead's 不满意 with the first reply; `close` (协商办结, closeReason 'consulted') only after a
+  // 不满意 with the second. The policy checks the ratings.
   rehandle: { from: ['evaluating'], to: 'rehandling', who: staff, label: '重新办理' },
   close: { from: ['evaluating'], to: 'closed', who: staff, label: '办结' },
   expire_feedback: { from: ['evaluating'], to: 'closed', who: [], label: '评价期满未评价' },

@@ -1,5 +1,6 @@
 import { eq, inArray } from 'drizzle-orm';
 import type { Actor } from '../../platform/authz/actor.ts';
+import { shanghaiDate } from '../../platform/calendar/working-days.ts';
 import type { Db } from '../../platform/db/connect.ts';
 import { iso } from '../org/resources/present-helpers.ts';
 import { sessionName } from '../org/resources/simple.ts';
@@ -12,8 +13,10 @@ import {
   specialCommittees,
   terms,
 } from '../org/schema.ts';
+import { handlingAbilities } from './assignments.policy.ts';
+import { currentTime } from './clock.ts';
 import { type ProposalRow, proposalAbilities, relationOf, type SignerRow } from './proposals.policy.ts';
-import { proposalSigners } from './schema.ts';
+import { assignments, proposalSigners, proposerFeedback } from './schema.ts';
 import { loadRules } from './settings/load-rules.ts';
 
 async function names(
@@ -80,6 +83,15 @@ export async function presentProposals(
     ),
     loadRules(db, actor.committeeId),
   ]);
+  // Rating, 重新办理 and 协商办结 depend on the units' rounds and the ratings given so far.
+  const rated = rows.filter((r) => r.state === 'evaluating' || r.state === 'closed').map((r) => r.id);
+  const [handled, ratings] = rated.length
+    ? await Promise.all([
+        db.select().from(assignments).where(inArray(assignments.proposalId, rated)),
+        db.select().from(proposerFeedback).where(inArray(proposerFeedback.proposalId, rated)),
+      ])
+    : [[], []];
+  const today = shanghaiDate(currentTime());
   return rows.map((p) => {
     const mine = signers.filter((s) => s.proposalId === p.id);
     const session = sessions.find((s) => s.id === p.sessionId);
@@ -125,6 +137,10 @@ export async function presentProposals(
       convertedTo: p.convertedTo,
       submittedAt: iso(p.submittedAt),
       filedAt: iso(p.filedAt),
+      assignedAt: iso(p.assignedAt),
+      repliedAt: iso(p.repliedAt),
+      feedbackDueOn: p.feedbackDueOn,
+      closeReason: p.closeReason,
       closedAt: iso(p.closedAt),
       updatedAt: iso(p.updatedAt),
       signers: mine
@@ -138,7 +154,11 @@ export async function presentProposals(
           status: signerStatus(s),
           fromProposalId: s.fromProposalId,
         })),
-      abilities: proposalAbilities(actor, p, relationOf(actor, p, mine)),
+      abilities: abilitiesOf(actor, p, mine, {
+        today,
+        assignments: handled.filter((a) => a.proposalId === p.id),
+        feedback: ratings.filter((f) => f.proposalId === p.id),
+      }),
     };
     if (!opts.withText) return view;
     return {
@@ -156,6 +176,19 @@ export async function presentProposals(
       leadGroupName: p.leadGroupName,
     };
   });
+}
+
+function abilitiesOf(
+  actor: Actor,
+  p: ProposalRow,
+  signers: SignerRow[],
+  ctx: Parameters<typeof handlingAbilities>[4],
+): Record<string, boolean> {
+  const rel = relationOf(actor, p, signers);
+  const table = proposalAbilities(actor, p, rel);
+  return table.rate || table.rehandle || table.close
+    ? { ...table, ...handlingAbilities(actor, p, rel, signers, ctx) }
+    : table;
 }
 
 function signerStatus(s: SignerRow): 'confirmed' | 'invited' | 'declined' | 'dropped' {

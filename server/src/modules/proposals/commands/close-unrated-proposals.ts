@@ -13,17 +13,14 @@ export const currentRound = sql<number>`(select coalesce(max(a.round), 1) from a
   where a.proposal_id = ${proposals.id} and a.state <> 'reassigned')`;
 
 /**
- * Whether the proposal has a decisive rating for the current round: by the lead proposer (the member who
- * leads it), or for a collective proposal by a liaison of the lead unit (or by the account that wrote it,
- * for collective kinds without a unit). Co-signers' ratings are counted in the statistics but do not close.
+ * Whether the proposal has a decisive rating for the current round: the rating filed for the lead member,
+ * or — for a collective proposal, which has no lead member — the one filed for the collective (member_id
+ * null: its liaison's, or a paper form staff recorded for it). The same rule as rating and statistics.
+ * Co-signers' ratings are counted in the statistics but do not close.
  */
 export const hasDecisiveRating: SQL = sql`exists (select 1 from proposer_feedback f
-  where f.proposal_id = ${proposals.id} and f.round = ${currentRound} and (
-    (${proposals.leadMemberId} is not null and f.member_id = ${proposals.leadMemberId})
-    or (${proposals.leadUnitId} is not null and exists (select 1 from user_roles r
-          where r.user_id = f.rater_user_id and r.role = 'unit_liaison' and r.scope_id = ${proposals.leadUnitId}))
-    or (${proposals.leadMemberId} is null and not ${proposals.enteredOnBehalf}
-          and f.rater_user_id = ${proposals.createdByUserId})))`;
+  where f.proposal_id = ${proposals.id} and f.round = ${currentRound}
+    and f.member_id is not distinct from ${proposals.leadMemberId})`;
 
 /** Evaluating proposals whose feedback window ended before `today` without a decisive rating. */
 export function expiredUnrated(committeeId: string, today: string): SQL {

@@ -1,4 +1,4 @@
-import { and, asc, eq } from 'drizzle-orm';
+import { and, asc, eq, inArray, or } from 'drizzle-orm';
 import type { Actor } from '../../../platform/authz/actor.ts';
 import { auditEvents } from '../../../platform/audit/schema.ts';
 import type { Db } from '../../../platform/db/connect.ts';
@@ -6,10 +6,17 @@ import { AppError } from '../../../platform/http/app-error.ts';
 import { iso } from '../../org/resources/present-helpers.ts';
 import { presentProposals } from '../proposals.presenter.ts';
 import { visibleProposals } from '../proposals.policy.ts';
-import { proposals, reviewRecords } from '../schema.ts';
+import { assignments, proposalSigners, proposals, reviewRecords } from '../schema.ts';
 import { hasRole } from '../../../platform/authz/actor.ts';
+import { proposalHandling } from './proposal-handling.ts';
 
-/** One proposal with its full text, review records (staff and proposers) and its timeline. */
+/** Steps of the handling that belong on the proposal's public timeline (the rest is the unit's own file). */
+const timelineAssignmentEvents = ['assignment.received', 'assignment.reassigned', 'assignment.reply_sent'];
+
+/**
+ * One proposal with its full text, review records (staff and proposers), its handling (units, replies,
+ * ratings) and its timeline.
+ */
 export async function getProposal(db: Db, actor: Actor, id: string) {
   const [row] = await db
     .select()
@@ -22,15 +29,32 @@ export async function getProposal(db: Db, actor: Actor, id: string) {
     .from(reviewRecords)
     .where(eq(reviewRecords.proposalId, id))
     .orderBy(asc(reviewRecords.createdAt));
+  const signers = await db.select().from(proposalSigners).where(eq(proposalSigners.proposalId, id));
+  const handling = await proposalHandling(db, actor, row, signers);
+  const assignmentIds = (
+    await db.select({ id: assignments.id }).from(assignments).where(eq(assignments.proposalId, id))
+  ).map((a) => a.id);
   // The timeline is the proposal's audit trail: every write to it left exactly one row there.
   const events = await db
     .select()
     .from(auditEvents)
-    .where(and(eq(auditEvents.targetType, 'proposal'), eq(auditEvents.targetId, id)))
+    .where(
+      or(
+        and(eq(auditEvents.targetType, 'proposal'), eq(auditEvents.targetId, id)),
+        assignmentIds.length
+          ? and(
+              eq(auditEvents.targetType, 'assignment'),
+              inArray(auditEvents.targetId, assignmentIds),
+              inArray(auditEvents.action, timelineAssignmentEvents),
+            )
+          : undefined,
+      ),
+    )
     .orderBy(asc(auditEvents.id));
   const staffView = hasRole(actor, 'proposal_staff', 'chair_council', 'sysadmin');
   return {
     ...view,
+    ...handling,
     reviews: reviews.map((r) => ({
       stageName: r.stageName,
       recommendation: r.recommendation,
