@@ -108,6 +108,8 @@ export const proposalListQuery = pageQuery
     handlerUnitId: id.optional(),
     isKey: z.enum(['true', 'false']).optional(),
     timing: z.enum(['plenary', 'recess']).optional(),
+    /** Some required unit is past its (extended) due date without having replied. */
+    overdue: z.enum(['true']).optional(),
   })
   .strict();
 export type ProposalListQuery = z.infer<typeof proposalListQuery>;

@@ -62,6 +62,8 @@ export async function getProposal(db: Db, actor: Actor, id: string) {
       // Reviewers' internal comments are for staff; the proposer sees the decision and its reason.
       comment: staffView || r.isDecision ? r.comment : '',
       isDecision: r.isDecision,
+      // Reviewers' suggested handler units prefill the assignment screens (staff only).
+      suggestedHandlerUnitIds: staffView ? r.suggestedHandlerUnitIds : [],
       createdAt: iso(r.createdAt),
     })),
     timeline: events.map((e) => ({ action: e.action, actorName: e.actorName, at: iso(e.createdAt) })),

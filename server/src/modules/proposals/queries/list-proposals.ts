@@ -1,6 +1,7 @@
 import { and, count, desc, eq, ilike, inArray, or, type SQL, sql } from 'drizzle-orm';
 import type { ProposalListQuery } from '@tongxin/common/proposals/schemas.ts';
 import { type Actor, scopeIds } from '../../../platform/authz/actor.ts';
+import { shanghaiDate } from '../../../platform/calendar/working-days.ts';
 import type { Db } from '../../../platform/db/connect.ts';
 import { likePattern } from '../../org/queries/visible-org-records.ts';
 import { presentProposals } from '../proposals.presenter.ts';
@@ -50,6 +51,10 @@ export function proposalFilters(actor: Actor, q: Partial<ProposalListQuery>): SQ
       ? sql`${proposals.id} in (select proposal_id from ${assignments} where handler_unit_id = ${q.handlerUnitId} and state <> 'reassigned')`
       : undefined,
     text ? ilike(proposals.title, likePattern(text)) : undefined,
+    q.overdue
+      ? sql`${proposals.id} in (select proposal_id from ${assignments} where state not in ('sent', 'opinion_sent', 'reassigned')
+          and coalesce(extended_due_on, due_on) < ${shanghaiDate(new Date())})`
+      : undefined,
   ) as SQL;
 }
 
