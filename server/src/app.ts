@@ -17,6 +17,7 @@ import { orgRoutes } from './modules/org/org.routes.ts';
 import { proposalRoutes } from './modules/proposals/proposals.routes.ts';
 import { statsRoutes } from './modules/stats/stats.routes.ts';
 import { portalRoutes } from './modules/portal/portal.routes.ts';
+import { searchRoutes } from './modules/search/search.routes.ts';
 import { calendarRoutes } from './platform/calendar/calendar.routes.ts';
 import type { Db } from './platform/db/connect.ts';
 import { registerAuthentication } from './platform/http/authenticate.ts';
@@ -81,6 +82,7 @@ export async function buildApp(db: Db, config: Config): Promise<FastifyInstance>
       await api.register(statsRoutes);
       await api.register(portalRoutes);
       await api.register(calendarRoutes);
+      await api.register(searchRoutes);
     },
     { prefix: '/api' },
   );

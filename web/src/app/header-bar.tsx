@@ -10,6 +10,7 @@ import { App, Button, Dropdown, Flex, Tag, Tooltip, Typography } from 'antd';
 import { Link, useNavigate } from 'react-router';
 import { signOut } from '../features/auth/api.ts';
 import { NotificationBell } from '../features/notifications/components/notification-bell.tsx';
+import { HeaderSearch } from '../features/search/components/header-search.tsx';
 import { type Lang, languages, useI18n } from '../i18n/index.tsx';
 import { usePreferences } from './preferences.tsx';
 import { useSession } from './session.tsx';
@@ -79,6 +80,7 @@ export function HeaderBar({ phone, onOpenMenu }: { phone: boolean; onOpenMenu: (
         </Link>
       </Flex>
       <Flex align="center" gap={phone ? 0 : 4}>
+        <HeaderSearch phone={phone} />
         <Tooltip title={phone ? undefined : t('account.largeFontHint')}>
           <Button
             type="text"

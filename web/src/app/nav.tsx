@@ -10,6 +10,7 @@ import {
   ToolOutlined,
   AuditOutlined,
   BankOutlined,
+  BookOutlined,
   CalendarOutlined,
   ClusterOutlined,
   FieldTimeOutlined,
@@ -17,6 +18,7 @@ import {
   IdcardOutlined,
   SafetyCertificateOutlined,
   ScheduleOutlined,
+  SearchOutlined,
   ShopOutlined,
   SolutionOutlined,
   TeamOutlined,
@@ -95,6 +97,14 @@ function proposalNav(abilities: Record<string, boolean>, roles: readonly string[
       label: 'nav.allProposals',
       icon: <FileSearchOutlined />,
       description: 'p.list.desc',
+    });
+  }
+  if (abilities['search.use']) {
+    items.push({
+      path: '/search',
+      label: 'nav.search',
+      icon: <SearchOutlined />,
+      description: 'search.navDesc',
     });
   }
   if (
@@ -177,6 +187,15 @@ export function navModel(
     description: 'calendar.navDesc',
     manage: abilities['calendar.manage'] === true,
   });
+  if (abilities['search.dictionary']) {
+    system.push({
+      path: '/search/dictionary',
+      label: 'nav.searchDictionary',
+      icon: <BookOutlined />,
+      description: 'search.dict.navDesc',
+      manage: true,
+    });
+  }
   if (abilities['audit.read']) {
     system.push({ path: '/audit', label: 'nav.audit', icon: <AuditOutlined />, description: 'audit.desc' });
   }

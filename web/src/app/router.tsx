@@ -14,6 +14,8 @@ const AuditPage = lazy(() => import('../features/audit/pages/audit-page.tsx'));
 const UsersPage = lazy(() => import('../features/users/pages/users-page.tsx'));
 const CalendarPage = lazy(() => import('../features/calendar/pages/calendar-page.tsx'));
 const NotFoundPage = lazy(() => import('./not-found-page.tsx'));
+const SearchPage = lazy(() => import('../features/search/pages/search-page.tsx'));
+const SearchDictionaryPage = lazy(() => import('../features/search/pages/dictionary-page.tsx'));
 // 提案 (proposals) and 承办 (handling)
 const ProposalWorkbenchPage = lazy(() => import('../features/proposals/pages/workbench-page.tsx'));
 const ProposalEditorPage = lazy(() => import('../features/proposals/pages/editor-page.tsx'));
@@ -69,6 +71,8 @@ export const router = createBrowserRouter([
       { path: 'audit', element: <AuditPage /> },
       { path: 'users', element: <UsersPage /> },
       { path: 'calendar', element: <CalendarPage /> },
+      { path: 'search', element: <SearchPage /> },
+      { path: 'search/dictionary', element: <SearchDictionaryPage /> },
       { path: 'proposals', element: <ProposalWorkbenchPage /> },
       // New and existing drafts share one route, so creating the draft keeps the editor (and the cursor) as is.
       { path: 'proposals/edit/:id?', element: <ProposalEditorPage /> },

@@ -1,6 +1,7 @@
 import { statsEn } from '../features/stats/messages.en.ts';
 import { awardsEn } from '../features/key-proposals/messages.en.ts';
 import { proposalsEn } from '../features/proposals/messages.en.ts';
+import { searchEn } from '../features/search/messages.en.ts';
 import type { MsgKey } from './zh-CN.ts';
 
 /** English, the second language. Same keys as zh-CN (the type makes a missing key a compile error). */
@@ -404,4 +405,6 @@ export const en: Record<MsgKey, string> = {
   // Statistics, key and excellent proposals (features/stats, features/key-proposals)
   ...statsEn,
   ...awardsEn,
+  // Search and the search dictionary (features/search)
+  ...searchEn,
 };

@@ -1,6 +1,7 @@
 import { statsZh } from '../features/stats/messages.zh-CN.ts';
 import { awardsZh } from '../features/key-proposals/messages.zh-CN.ts';
 import { proposalsZh } from '../features/proposals/messages.zh-CN.ts';
+import { searchZh } from '../features/search/messages.zh-CN.ts';
 
 /** Simplified Chinese, the default language. Every visible string of the web app has a key here. */
 export const zhCN = {
@@ -398,6 +399,8 @@ export const zhCN = {
   // 提案统计、重点提案、优秀提案 (features/stats, features/key-proposals)
   ...statsZh,
   ...awardsZh,
+  // 全文检索、检索词库 (features/search)
+  ...searchZh,
 } as const;
 
 export type MsgKey = keyof typeof zhCN;

@@ -9,6 +9,7 @@ import { memberIdsOf } from '../proposals.policy.ts';
 import { proposalSigners, proposals } from '../schema.ts';
 import { checkProposalRefs } from './check-proposal-refs.ts';
 import { inviteCosignersIn } from './invite-cosigners.ts';
+import { indexProposal } from '../../search/commands/index-proposal.ts';
 
 const memberKinds = ['member_individual', 'member_joint', 'member_group'];
 
@@ -67,6 +68,7 @@ export async function createProposalDraft(ctx: RequestContext, input: CreateProp
       after: { ...p, cosignerIds: input.cosignerIds },
     });
     if (input.cosignerIds.length) await inviteCosignersIn(tx, ctx, p, input.cosignerIds);
+    await indexProposal(tx, p.id);
     return p.id;
   });
 }

@@ -10,6 +10,7 @@ import { loadRules } from '../settings/load-rules.ts';
 import { completeRepliesIfDone } from './complete-replies.ts';
 import { notifyUnits } from './handling-notices.ts';
 import { currentReply, loadAssignmentForAction } from './load-assignment.ts';
+import { indexProposal } from '../../search/commands/index-proposal.ts';
 
 /**
  * 督查室审核: the supervision office approves the signed reply — it is sent, possibly with a changed 答复类别
@@ -63,6 +64,8 @@ export async function reviewReply(
       })
       .where(eq(assignments.id, id));
     const proposalChange = input.approve ? await completeRepliesIfDone(tx, p, now) : null;
+    // A sent letter becomes searchable for every reader of the proposal.
+    await indexProposal(tx, p.id);
     await recordAudit(tx, auditSource(ctx), {
       action: input.approve ? 'assignment.reply_sent' : 'assignment.reply_returned',
       targetType: 'assignment',

@@ -7,6 +7,7 @@ import { currentTime } from '../clock.ts';
 import { assignments, replyLetters } from '../schema.ts';
 import { loadRules } from '../settings/load-rules.ts';
 import { loadAssignmentForAction } from './load-assignment.ts';
+import { indexProposal } from '../../search/commands/index-proposal.ts';
 
 /**
  * 起草答复: the lead, sole or split unit writes (or edits) its reply of the current round — 文号, body,
@@ -70,6 +71,7 @@ export async function saveReplyDraft(
       .update(assignments)
       .set({ state: 'reply_drafted', version: sql`${assignments.version} + 1`, updatedAt: now })
       .where(eq(assignments.id, id));
+    await indexProposal(tx, p.id);
     await recordAudit(tx, auditSource(ctx), {
       action: 'assignment.reply_drafted',
       targetType: 'assignment',

@@ -10,6 +10,7 @@ import { proposalSigners, proposals } from '../schema.ts';
 import { loadRules } from '../settings/load-rules.ts';
 import { loadForAction } from './load-for-action.ts';
 import { sessionFor } from './session-for.ts';
+import { indexProposal } from '../../search/commands/index-proposal.ts';
 
 /**
  * Submits a proposal. The session and plenary/recess timing follow from the submission time. A joint
@@ -53,6 +54,8 @@ export async function submitProposal(
       after: { sessionId: session.id, timing },
     });
     await completeSubmissionIfReady(tx, ctx, id);
+    // The session is set now: the index carries it.
+    await indexProposal(tx, id);
   });
 }
 

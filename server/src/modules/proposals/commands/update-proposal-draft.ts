@@ -6,6 +6,7 @@ import type { RequestContext } from '../../../platform/http/request-context.ts';
 import { proposals } from '../schema.ts';
 import { checkProposalRefs } from './check-proposal-refs.ts';
 import { loadForAction } from './load-for-action.ts';
+import { indexProposal } from '../../search/commands/index-proposal.ts';
 
 /** Saves a draft (the editor autosaves); a stale version is refused so two tabs cannot overwrite each other. */
 export async function updateProposalDraft(
@@ -22,6 +23,7 @@ export async function updateProposalDraft(
       .set({ ...changes, version: sql`${proposals.version} + 1`, updatedAt: new Date() })
       .where(eq(proposals.id, id))
       .returning();
+    await indexProposal(tx, id);
     await recordAudit(tx, auditSource(ctx), {
       action: 'proposal.edited',
       targetType: 'proposal',

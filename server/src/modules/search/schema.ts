@@ -1,0 +1,78 @@
+import { sql } from 'drizzle-orm';
+import {
+  boolean,
+  check,
+  customType,
+  index,
+  pgTable,
+  text,
+  timestamp,
+  unique,
+  uuid,
+} from 'drizzle-orm/pg-core';
+import { businessColumns, committees } from '../../platform/tenancy/schema.ts';
+import { users } from '../auth/schema.ts';
+import { handlerUnits, plenarySessions } from '../org/schema.ts';
+import { proposals } from '../proposals/schema.ts';
+
+/** PostgreSQL's tsvector, written by the app as a literal (`platform/text/tsvector.ts` says why). */
+const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' });
+
+export const searchTargetTypes = ['proposal', 'reply_letter'] as const;
+
+/**
+ * The full-text index: one row per searchable text — a proposal (title, 情况, 分析, 建议) or one of its
+ * reply letters — kept current by `indexProposal` inside every write that changes such text. Reads
+ * always join the proposal and go through `visibleProposals`; a reply letter's row also carries what
+ * decides who may read it before it is sent (its unit, `published`).
+ */
+export const searchDocuments = pgTable(
+  'search_documents',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    committeeId: uuid('committee_id')
+      .notNull()
+      .references(() => committees.id),
+    targetType: text('target_type', { enum: searchTargetTypes }).notNull(),
+    targetId: uuid('target_id').notNull(),
+    proposalId: uuid('proposal_id')
+      .notNull()
+      .references(() => proposals.id, { onDelete: 'cascade' }),
+    sessionId: uuid('session_id').references(() => plenarySessions.id),
+    /** A reply letter's unit: it reads its own letter before the letter is sent. */
+    handlerUnitId: uuid('handler_unit_id').references(() => handlerUnits.id),
+    /** False for a reply letter not yet sent: only its unit and the overseers may find it. */
+    published: boolean('published').notNull().default(true),
+    /** The words of the text (jieba `cut`, stop words out), space-joined. */
+    tokens: text('tokens').notNull(),
+    /** Words and search-mode parts at character positions; title positions weighted A. */
+    tsv: tsvector('tsv').notNull(),
+    /**
+     * The title's part of `tsv` alone (proposal rows): small and never TOASTed, so the title boost of the
+     * ranking does not decompress the whole text a second time.
+     */
+    titleTsv: tsvector('title_tsv'),
+    /** The proposal's title, for trigram similarity (proposal rows only). */
+    title: text('title'),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    unique('search_documents_target_unique').on(t.targetType, t.targetId),
+    index('search_documents_tsv_idx').using('gin', t.tsv),
+    index('search_documents_title_trgm_idx').using('gin', sql`${t.title} gin_trgm_ops`),
+    index('search_documents_proposal_idx').on(t.proposalId),
+    index('search_documents_committee_session_idx').on(t.committeeId, t.sessionId),
+    check('search_documents_target_type_check', sql`${t.targetType} in ('proposal', 'reply_letter')`),
+  ],
+);
+
+/** Words an administrator added to the committee's segmentation dictionary (on top of the built-in ones). */
+export const searchWords = pgTable(
+  'search_words',
+  {
+    ...businessColumns(),
+    word: text('word').notNull(),
+    createdByUserId: uuid('created_by_user_id').references(() => users.id),
+  },
+  (t) => [unique('search_words_committee_word_unique').on(t.committeeId, t.word)],
+);

@@ -1,0 +1,123 @@
+import { normalizeText } from './normalize.ts';
+import type { SearchQuery } from './query.ts';
+import { baseSegmenter, type Segmenter, type Token } from './segmenter.ts';
+
+/** A hit in the original text: [start, end) in UTF-16 units, and which query term it belongs to. */
+export interface Hit {
+  start: number;
+  end: number;
+  term: number;
+}
+
+const htmlEscapes: Record<string, string> = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '"': '&quot;',
+  "'": '&#39;',
+};
+
+/** Escapes text for HTML: the only markup in a highlighted snippet is the `<mark>` the app adds. */
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => htmlEscapes[c]!);
+}
+
+/**
+ * Where the query matches a text, found the way the index matched it: the text is cut in search mode and
+ * a term hits where one of its chains stands at its distances (so 养老 is not marked inside 培养老师,
+ * which the index does not match either).
+ */
+export function findHits(source: string, query: SearchQuery, seg: Segmenter = baseSegmenter()): Hit[] {
+  if (!source || query.terms.length === 0) return [];
+  const norm = normalizeText(source);
+  const byWord = new Map<string, Token[]>();
+  for (const t of seg.segmentNormalized(norm.text, 'index')) {
+    const list = byWord.get(t.word);
+    if (list) list.push(t);
+    else byWord.set(t.word, [t]);
+  }
+  const hits: Hit[] = [];
+  query.terms.forEach((term, index) => {
+    for (const chain of term.alternatives) {
+      const [first, ...rest] = chain;
+      for (const t of byWord.get(first!.lexeme) ?? []) {
+        let end = t.end;
+        const ok = rest.every((p) => {
+          const next = byWord.get(p.lexeme)?.find((x) => x.start === t.start + p.at);
+          if (next) end = Math.max(end, next.end);
+          return Boolean(next);
+        });
+        if (ok) hits.push({ start: norm.sourceStart[t.start]!, end: norm.sourceEnd[end - 1]!, term: index });
+      }
+    }
+  });
+  return hits.sort((a, b) => a.start - b.start || b.end - a.end);
+}
+
+/** Overlapping hits become one mark. */
+function merge(hits: Hit[]): Hit[] {
+  const out: Hit[] = [];
+  for (const h of hits) {
+    const last = out.at(-1);
+    if (last && h.start <= last.end) last.end = Math.max(last.end, h.end);
+    else out.push({ ...h });
+  }
+  return out;
+}
+
+const squash = (s: string) => s.replace(/\s+/g, ' ');
+
+/** Text [from, to) as HTML: everything escaped, hits wrapped in `<mark>`, runs of white space as one. */
+export function renderHighlighted(source: string, hits: Hit[], from = 0, to = source.length): string {
+  let html = '';
+  let at = from;
+  for (const h of merge(hits)) {
+    const start = Math.max(h.start, from);
+    const end = Math.min(h.end, to);
+    if (end <= start) continue;
+    html += escapeHtml(squash(source.slice(at, start)));
+    html += `<mark>${escapeHtml(squash(source.slice(start, end)))}</mark>`;
+    at = end;
+  }
+  return html + escapeHtml(squash(source.slice(at, to)));
+}
+
+export interface Snippet {
+  html: string;
+  /** Distinct query terms inside the snippet. */
+  terms: number;
+  hits: number;
+}
+
+/**
+ * The best window of a long text around its hits (most distinct terms, then most hits), `length`
+ * characters, never cutting a mark, with … where the text goes on. Without hits, its beginning.
+ */
+export function snippetOf(source: string, hits: Hit[], length = 90): Snippet {
+  const text = source.trim() === source ? source : source.trim();
+  const shift = source.indexOf(text);
+  const local = hits.map((h) => ({ ...h, start: h.start - shift, end: h.end - shift }));
+  if (local.length === 0) {
+    const end = Math.min(text.length, length);
+    return { html: renderHighlighted(text, [], 0, end) + (end < text.length ? '…' : ''), terms: 0, hits: 0 };
+  }
+  const lead = Math.floor(length / 5);
+  let best = { from: 0, terms: -1, hits: -1 };
+  for (const anchor of local) {
+    // Near the end the window slides back, so a short text is shown whole.
+    const from = Math.max(0, Math.min(anchor.start - lead, text.length - length));
+    const inside = local.filter((h) => h.start >= from && h.end <= from + length);
+    const terms = new Set(inside.map((h) => h.term)).size;
+    if (terms > best.terms || (terms === best.terms && inside.length > best.hits)) {
+      best = { from, terms, hits: inside.length };
+    }
+  }
+  let to = Math.min(text.length, best.from + length);
+  // A mark the window would cut ends the window after it.
+  for (const h of local) if (h.start < to && h.end > to) to = h.end;
+  const html =
+    (best.from > 0 ? '…' : '') +
+    renderHighlighted(text, local, best.from, to) +
+    (to < text.length ? '…' : '');
+  return { html, terms: best.terms, hits: best.hits };
+}

@@ -1,0 +1,175 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { escapeHtml, findHits, renderHighlighted, snippetOf } from './highlight.ts';
+import { normalizeText } from './normalize.ts';
+import { parseSearchQuery, toTsQuery } from './query.ts';
+import { createSegmenter, tokensForIndex, tokensForQuery } from './segmenter.ts';
+import { stopWords } from './stop-words.ts';
+import { toTsVector } from './tsvector.ts';
+import { governmentVocabulary } from './vocabulary.ts';
+
+const words = (tokens: { word: string }[]) => tokens.map((t) => t.word);
+
+describe('text: segmentation', () => {
+  it('has at least 150 distinct government and CPPCC words', () => {
+    assert.ok(governmentVocabulary.length >= 150, String(governmentVocabulary.length));
+    assert.equal(new Set(governmentVocabulary).size, governmentVocabulary.length);
+  });
+
+  it('keeps the vocabulary whole and indexes its parts too (cutForSearch)', () => {
+    const t = tokensForIndex('关于推进老旧小区改造和医养结合的建议：12345热线、营商环境');
+    assert.deepEqual(words(t), [
+      '推进',
+      '老旧',
+      '小区',
+      '改造',
+      '老旧小区改造',
+      '医养',
+      '结合',
+      '医养结合',
+      '热线',
+      '12345热线',
+      '营商',
+      '环境',
+      '营商环境',
+    ]);
+    const whole = t.find((x) => x.word === '老旧小区改造')!;
+    const part = t.find((x) => x.word === '小区')!;
+    assert.deepEqual([whole.start, whole.end, whole.part], [4, 10, false]);
+    assert.deepEqual([part.start, part.end, part.part], [6, 8, true]);
+  });
+
+  it('cuts queries without the search-mode parts (cut)', () => {
+    assert.deepEqual(words(tokensForQuery('老旧小区改造 养老服务')), ['老旧小区改造', '养老服务']);
+  });
+
+  it('drops stop words, the genre frame (关于…的建议/提案) and punctuation', () => {
+    assert.deepEqual(words(tokensForQuery('关于加强养老的建议和提案。')), ['加强', '养老']);
+    for (const w of ['的', '和', '与', '及', '等', '关于', '建议', '提案']) assert.ok(stopWords.has(w), w);
+    // Compounds that contain them are words of their own.
+    assert.deepEqual(words(tokensForQuery('重点提案')), ['重点提案']);
+  });
+
+  it('normalizes full-width characters and case, mapping back to the original', () => {
+    assert.deepEqual(words(tokensForQuery('ＡＢＣ１２３４５热线')), ['abc', '12345热线']);
+    const n = normalizeText('Ａ养');
+    assert.equal(n.text, 'a养');
+    assert.deepEqual(
+      [n.sourceStart, n.sourceEnd],
+      [
+        [0, 1],
+        [1, 2],
+      ],
+    );
+  });
+
+  it('adds words to a segmenter of its own, never to the shared one', () => {
+    const seg = createSegmenter(['民呼我为']);
+    assert.ok(words(seg.tokensForIndex('我市民呼我为机制')).includes('民呼我为'));
+    assert.ok(!words(tokensForIndex('我市民呼我为机制')).includes('民呼我为'));
+    seg.addWords(['智慧停车场']);
+    assert.ok(words(seg.tokensForQuery('智慧停车场')).includes('智慧停车场'));
+  });
+});
+
+describe('text: queries', () => {
+  it('ANDs the words and searches a long word also as the chain of its parts', () => {
+    assert.equal(toTsQuery('养老'), "'养老'");
+    assert.equal(toTsQuery('养老 托育'), "'养老' & '托育'");
+    assert.equal(toTsQuery('老旧小区'), "('老旧小区' | '老旧' <2> '小区')");
+  });
+
+  it('turns a quoted phrase into character distances, with stop words as gaps', () => {
+    assert.equal(toTsQuery('"老旧小区改造"'), "('老旧小区改造' | '老旧' <2> '小区' <2> '改造')");
+    assert.equal(toTsQuery('“养老的问题”'), "'养老' <3> '问题'");
+    assert.equal(toTsQuery('「城市交通管理」'), "('城市' <2> '交通管理' | '城市' <2> '交通' <2> '管理')");
+  });
+
+  it('keeps single characters typed together as one phrase (3.5亿, unknown names)', () => {
+    assert.equal(toTsQuery('3.5亿'), "'3' <2> '5' <1> '亿'");
+  });
+
+  it('never lets user input become tsquery syntax', () => {
+    for (const hostile of [
+      "'; drop table proposals; --",
+      'a & b | !c <-> d:* (e)',
+      "'\\'",
+      '"unclosed 养老',
+      '!!!***:::',
+      '养'.repeat(1000),
+    ]) {
+      const q = toTsQuery(hostile);
+      if (q === null) continue;
+      // Every lexeme quoted; only our operators outside the quotes.
+      const outside = q.replace(/'(?:[^']|'')*'/g, 'L');
+      assert.match(outside, /^[L&|()<>\d\s]*$/, `${hostile} → ${q}`);
+    }
+    assert.equal(toTsQuery("it's"), "'it' & 's'");
+    assert.equal(toTsQuery('"unclosed 养老'), "'unclosed' & '养老'");
+  });
+
+  it('reports a query made only of stop words', () => {
+    const q = parseSearchQuery('关于 建议 的 提案');
+    assert.deepEqual([q.terms.length, q.onlyStopWords], [0, true]);
+    assert.equal(toTsQuery(q), null);
+    assert.deepEqual(parseSearchQuery('!!!').onlyStopWords, false);
+  });
+
+  it('lets an admin word still find texts indexed before it was added', () => {
+    const seg = createSegmenter(['村超']);
+    assert.equal(toTsQuery('村超', { segmenter: seg }), "('村超' | '村' <1> '超')");
+  });
+});
+
+describe('text: index documents', () => {
+  it('writes character positions, title weight A, fields apart', () => {
+    const doc = toTsVector([{ text: '养老服务', weight: 'A' }, { text: "it's 老旧小区" }]);
+    assert.equal(
+      doc.tsv,
+      "'养老':1A '服务':3A '养老服务':1A 'it':205 's':208 '老旧':210 '小区':212 '老旧小区':210",
+    );
+    assert.equal(doc.firstTsv, "'养老':1A '服务':3A '养老服务':1A");
+    assert.equal(doc.tokens, '养老服务 it s 老旧小区');
+  });
+
+  it('escapes quotes and backslashes in lexemes', () => {
+    assert.equal(toTsVector([{ text: "o'neil" }]).tsv, "'o':1 'neil':3");
+    assert.match(toTsVector([{ text: 'c++' }]).tsv, /^'c\+\+':1$/);
+  });
+});
+
+describe('text: highlighting', () => {
+  it('escapes everything and marks the hits the index would match', () => {
+    const text = '我市<b>老年人口</b>多，养老服务不足；推进老旧小区改造，培养老师。';
+    const q = parseSearchQuery('养老 "老旧小区改造"');
+    const html = renderHighlighted(text, findHits(text, q));
+    assert.equal(
+      html,
+      '我市&lt;b&gt;老年人口&lt;/b&gt;多，<mark>养老</mark>服务不足；推进<mark>老旧小区改造</mark>，培养老师。',
+    );
+    assert.equal(
+      escapeHtml(`<a href="x" onclick='y'>&`),
+      '&lt;a href=&quot;x&quot; onclick=&#39;y&#39;&gt;&amp;',
+    );
+  });
+
+  it('maps hits in full-width text back to the original characters', () => {
+    const text = 'ＡＩ养老';
+    assert.equal(renderHighlighted(text, findHits(text, parseSearchQuery('ai'))), '<mark>ＡＩ</mark>养老');
+  });
+
+  it('cuts a window around the densest hits, with ellipses', () => {
+    const text = `${'前文'.repeat(100)}推进养老服务和托育服务。${'后文'.repeat(100)}`;
+    const s = snippetOf(text, findHits(text, parseSearchQuery('养老 托育')), 40);
+    assert.equal(s.terms, 2);
+    assert.ok(s.html.startsWith('…') && s.html.endsWith('…'), s.html);
+    assert.ok(s.html.includes('<mark>养老</mark>服务和<mark>托育</mark>'), s.html);
+    assert.equal(snippetOf('短文本', []).html, '短文本');
+    // A text shorter than the window is shown whole, however late its hit.
+    const short = '我市老年人口已占总人口的21%，社区养老设施不足。';
+    assert.equal(
+      snippetOf(short, findHits(short, parseSearchQuery('养老'))).html,
+      '我市老年人口已占总人口的21%，社区<mark>养老</mark>设施不足。',
+    );
+  });
+});
