@@ -289,6 +289,34 @@ describe('proposals: drafting, co-signing, submission and review', () => {
     assert.equal(again.json().intakeNo, p.intakeNo);
   });
 
+  it('takes 12 submissions into one session at once: all accepted, intake numbers distinct (no deadlock)', async () => {
+    const drafts = [];
+    for (let i = 0; i < 12; i++) {
+      drafts.push(
+        (
+          await lead.post(
+            '/api/proposals',
+            draft({
+              proposerKind: 'member_individual',
+              cosignerIds: [],
+              title: `关于并发提交第${i}件的建议`,
+            }),
+          )
+        ).json(),
+      );
+    }
+    const results = await Promise.all(
+      drafts.map((d) => lead.post(`/api/proposals/${d.id}/submit`, { expectedVersion: d.version })),
+    );
+    assert.deepEqual(
+      results.map((r) => r.statusCode),
+      Array(12).fill(200),
+      results.map((r) => r.body.slice(0, 120)).join('\n'),
+    );
+    const numbers = results.map((r) => r.json().intakeNo);
+    assert.equal(new Set(numbers).size, 12);
+  });
+
   it('two staff acting on one proposal at once: one succeeds, the other gets 409', async () => {
     const p = await submitted({
       title: '关于提升政务服务效率的建议',

@@ -128,7 +128,11 @@ export async function completeSubmissionIfReady(
   return true;
 }
 
-/** The next serial of a session (intake or filing number), taken under a lock on the session row. */
+/**
+ * The next serial of a session (intake or filing number), taken under a lock on the session row.
+ * NO KEY UPDATE, not UPDATE: the submitting transaction already holds a KEY SHARE lock on that row (the
+ * foreign-key check of proposals.session_id), and two submitters asking FOR UPDATE would deadlock.
+ */
 export async function nextNumber(
   tx: Db,
   sessionId: string,
@@ -138,7 +142,7 @@ export async function nextNumber(
     .select({ id: plenarySessions.id })
     .from(plenarySessions)
     .where(eq(plenarySessions.id, sessionId))
-    .for('update');
+    .for('no key update');
   const [last] = await tx
     .select({ n: max(column) })
     .from(proposals)
