@@ -47,6 +47,12 @@ function scopeWhere(scope: Scope): SQL | undefined {
  * and ratings, and classifies each once. Four queries whatever the size; the figures are sums over this.
  */
 export async function loadProposalFacts(db: Db, actor: Actor, scope: Scope): Promise<ProposalFacts[]> {
+  const inScope = and(
+    visibleProposals(actor),
+    isNotNull(proposals.submittedAt),
+    ne(proposals.state, 'withdrawn'),
+    scopeWhere(scope),
+  ) as SQL;
   const rows = await db
     .select({
       id: proposals.id,
@@ -59,16 +65,10 @@ export async function loadProposalFacts(db: Db, actor: Actor, scope: Scope): Pro
       closeReason: proposals.closeReason,
     })
     .from(proposals)
-    .where(
-      and(
-        visibleProposals(actor),
-        isNotNull(proposals.submittedAt),
-        ne(proposals.state, 'withdrawn'),
-        scopeWhere(scope),
-      ),
-    );
+    .where(inScope);
   if (rows.length === 0) return [];
-  const ids = rows.map((r) => r.id);
+  // The child rows are selected by the same scope as a subquery: thousands of ids as parameters are slow.
+  const ids = db.select({ id: proposals.id }).from(proposals).where(inScope);
   const [asg, replies, ratings] = await Promise.all([
     db
       .select()
@@ -101,11 +101,14 @@ export async function loadProposalFacts(db: Db, actor: Actor, scope: Scope): Pro
       .from(proposerFeedback)
       .where(inArray(proposerFeedback.proposalId, ids)),
   ]);
+  const asgBy = groupBy(asg, (a) => a.proposalId);
+  const repliesBy = groupBy(replies, (r) => r.assignmentId);
+  const ratingsBy = groupBy(ratings, (r) => r.proposalId);
   return rows.map((p) => {
-    const units = asg
-      .filter((a) => a.proposalId === p.id && requiredModes.includes(a.mode))
+    const units = (asgBy.get(p.id) ?? [])
+      .filter((a) => requiredModes.includes(a.mode))
       .map((a) => {
-        const sent = replies.filter((r) => r.assignmentId === a.id).sort((x, y) => x.round - y.round);
+        const sent = (repliesBy.get(a.id) ?? []).sort((x, y) => x.round - y.round);
         const first = sent.find((r) => r.round === 1) ?? sent[0];
         const due = dueInstant(a.extendedDueOn ?? a.dueOn);
         return {
@@ -116,7 +119,7 @@ export async function loadProposalFacts(db: Db, actor: Actor, scope: Scope): Pro
           latestClass: sent.at(-1)?.resultClass ?? null,
         };
       });
-    const mine = ratings.filter((r) => r.proposalId === p.id);
+    const mine = ratingsBy.get(p.id) ?? [];
     const lastRound = Math.max(0, ...mine.map((r) => r.round));
     const latest = mine.filter((r) => r.round === lastRound);
     const decisive = p.leadMemberId
@@ -140,4 +143,15 @@ export async function loadProposalFacts(db: Db, actor: Actor, scope: Scope): Pro
       units: units.map(({ latestClass: _c, ...u }) => u),
     };
   });
+}
+
+function groupBy<T>(items: T[], key: (item: T) => string): Map<string, T[]> {
+  const map = new Map<string, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    const list = map.get(k);
+    if (list) list.push(item);
+    else map.set(k, [item]);
+  }
+  return map;
 }
