@@ -60,17 +60,24 @@ export function proposalFilters(actor: Actor, q: Partial<ProposalListQuery>): SQ
 
 export async function listProposals(db: Db, actor: Actor, q: ProposalListQuery) {
   const where = proposalFilters(actor, q);
+  // The total rides along as a window count: one statement per page; only a page past the end counts again.
   const rows = await db
-    .select()
+    .select({ proposal: proposals, total: sql<number>`count(*) over ()`.mapWith(Number) })
     .from(proposals)
     .where(where)
     .orderBy(desc(proposals.updatedAt), desc(proposals.id))
     .limit(q.pageSize)
     .offset((q.page - 1) * q.pageSize);
-  const [total] = await db.select({ n: count() }).from(proposals).where(where);
+  const total =
+    rows[0]?.total ??
+    (q.page > 1 ? ((await db.select({ n: count() }).from(proposals).where(where))[0]?.n ?? 0) : 0);
   return {
-    items: await presentProposals(db, actor, rows),
-    total: total?.n ?? 0,
+    items: await presentProposals(
+      db,
+      actor,
+      rows.map((r) => r.proposal),
+    ),
+    total,
     page: q.page,
     pageSize: q.pageSize,
   };
