@@ -1,13 +1,18 @@
 /**
- * `npm run bench`: the member list API on both engines, against a bare-Fastify ceiling, written to
- * docs/benchmarks.md between `<!-- bench:members:start -->` and `<!-- bench:members:end -->`.
+ * `npm run bench`: two sections of docs/benchmarks.md, each written between its own markers.
  *
- *   GET /api/org/members?sectorId=<id>&page=1&pageSize=20   with 10,000 members in 25 sectors
+ *   members    GET /api/org/members?sectorId=<id>&page=1&pageSize=20 with 10,000 members in 25 sectors, on
+ *              both engines, against a bare-Fastify ceiling (`<!-- bench:members:start -->` … `:end -->`).
+ *   proposals  50,000 generated proposals with full histories: submission with 100 concurrent members,
+ *              the staff list with filters, bulk assignment of 500, statistics (scripts/bench/proposals.ts,
+ *              `<!-- bench:proposals:start -->` … `:end -->`).
  *
  * The real app (`buildApp`) listens on loopback in this process — as in production, PGlite runs on the
- * app's own thread — and the load generator (autocannon, scripts/bench/load.ts) runs in a child process.
+ * app's own thread — and the load generators (autocannon, scripts/bench/load.ts; the submitters,
+ * scripts/bench/proposals-submit.ts) run in child processes.
  *
- * Options: --engines=pglite,postgres  --connections=10  --duration=10  --warmup=3  --members=10000  --no-write
+ * Options: --only=members|proposals  --engines=pglite,postgres  --connections=10  --duration=10  --warmup=3
+ *          --members=10000  --proposals=50000  --submitters=100  --per-submitter=5  --explain  --no-write
  */
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
@@ -20,6 +25,7 @@ import { buildApp } from '../server/src/app.ts';
 import { loadConfig } from '../server/src/config.ts';
 import { type Database, openPglite, openPostgres } from '../server/src/platform/db/connect.ts';
 import type { LoadResult, LoadSpec } from './bench/load.ts';
+import { benchProposals } from './bench/proposals.ts';
 import { seedMembers } from './bench/seed-members.ts';
 import { type PgCluster, startPgCluster } from './pg-cluster.ts';
 
@@ -29,33 +35,58 @@ const startMarker = '<!-- bench:members:start -->';
 const endMarker = '<!-- bench:members:end -->';
 
 type Engine = 'pglite' | 'postgres';
+const sections = ['members', 'proposals'] as const;
+type Section = (typeof sections)[number];
 
 interface Options {
+  only: Section[];
   engines: Engine[];
   connections: number;
   duration: number;
   warmup: number;
   members: number;
+  proposals: number;
+  submitters: number;
+  perSubmitter: number;
+  explain: boolean;
   write: boolean;
 }
 
 function parseOptions(argv: string[]): Options {
   const o: Options = {
+    only: [...sections],
     engines: ['pglite', 'postgres'],
     connections: 10,
     duration: 10,
     warmup: 3,
     members: 10_000,
+    proposals: 50_000,
+    submitters: 100,
+    perSubmitter: 5,
+    explain: false,
     write: true,
   };
   for (const arg of argv) {
     const [key, value = ''] = arg.replace(/^--/, '').split('=');
-    if (key === 'engines')
+    if (key === 'only') {
+      const wanted = value.split(/[,|]/).filter(Boolean);
+      const unknown = wanted.filter((w) => !(sections as readonly string[]).includes(w));
+      if (unknown.length > 0 || wanted.length === 0) {
+        throw new Error(
+          `unknown section ${unknown.join(', ') || '(none)'}; sections are ${sections.join(', ')}`,
+        );
+      }
+      o.only = wanted as Section[];
+    } else if (key === 'engines')
       o.engines = value.split(',').filter((e): e is Engine => e === 'pglite' || e === 'postgres');
     else if (key === 'connections') o.connections = Number(value);
     else if (key === 'duration') o.duration = Math.min(10, Number(value));
     else if (key === 'warmup') o.warmup = Number(value);
     else if (key === 'members') o.members = Number(value);
+    else if (key === 'proposals') o.proposals = Number(value);
+    else if (key === 'submitters') o.submitters = Number(value);
+    else if (key === 'per-submitter') o.perSubmitter = Number(value);
+    else if (key === 'explain') o.explain = true;
     else if (key === 'no-write') o.write = false;
     else throw new Error(`unknown option ${arg}`);
   }
@@ -259,24 +290,23 @@ function renderSection(
   return lines.join('\n');
 }
 
-function writeSection(section: string) {
+function writeSection(section: string, start = startMarker, end = endMarker) {
   fs.mkdirSync(path.dirname(docsFile), { recursive: true });
   let text = fs.existsSync(docsFile)
     ? fs.readFileSync(docsFile, 'utf8')
     : '# Benchmarks\n\nMeasured on this machine by `npm run bench`. Each bench rewrites only its own section, ' +
       'between its `<!-- bench:… -->` markers; everything else in this file is kept.\n';
-  const start = text.indexOf(startMarker);
-  const end = text.indexOf(endMarker);
-  if (start >= 0 && end > start) {
-    text = text.slice(0, start) + section + text.slice(end + endMarker.length);
+  const from = text.indexOf(start);
+  const to = text.indexOf(end);
+  if (from >= 0 && to > from) {
+    text = text.slice(0, from) + section + text.slice(to + end.length);
   } else {
     text = `${text.trimEnd()}\n\n${section}\n`;
   }
   fs.writeFileSync(docsFile, text);
 }
 
-async function main() {
-  const o = parseOptions(process.argv.slice(2));
+async function benchMembers(o: Options) {
   const date = new Date().toISOString().slice(0, 10);
   const loadBefore = os.loadavg();
   console.log(
@@ -291,6 +321,15 @@ async function main() {
     console.log(`\nwrote ${path.relative(root, docsFile)}`);
   } else {
     console.log(`\n${section}`);
+  }
+}
+
+async function main() {
+  const o = parseOptions(process.argv.slice(2));
+  if (o.only.includes('members')) await benchMembers(o);
+  if (o.only.includes('proposals')) {
+    if (o.only.includes('members')) console.log('');
+    await benchProposals(o, { load, writeSection });
   }
 }
 
