@@ -14,6 +14,7 @@
  * Options: --only=members|proposals  --engines=pglite,postgres  --connections=10  --duration=10  --warmup=3
  *          --members=10000  --proposals=50000  --submitters=100  --per-submitter=5  --explain  --no-write
  */
+import { benchSignIn, listenBenchApp } from './bench/bench-app.ts';
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import type { AddressInfo } from 'node:net';
@@ -21,8 +22,6 @@ import os from 'node:os';
 import path from 'node:path';
 import { sql } from 'drizzle-orm';
 import Fastify from 'fastify';
-import { buildApp } from '../server/src/app.ts';
-import { loadConfig } from '../server/src/config.ts';
 import { type Database, openPglite, openPostgres } from '../server/src/platform/db/connect.ts';
 import type { LoadResult, LoadSpec } from './bench/load.ts';
 import { benchProposals } from './bench/proposals.ts';
@@ -170,27 +169,9 @@ async function benchEngine(engine: Engine, o: Options): Promise<EngineRun> {
     const seedSeconds = (performance.now() - t) / 1000;
     console.log(`  seeded ${o.members} members in ${seedSeconds.toFixed(1)} s (PostgreSQL ${version})`);
 
-    const config = loadConfig({
-      LOG_LEVEL: 'silent',
-      DATA_DIR: dataDir,
-      DEMO_DATA: 'off',
-      WEB_DIST: path.join(dataDir, 'no-web'),
-    });
-    const app = await buildApp(db, config);
-    await app.listen({ port: 0, host: '127.0.0.1' });
+    const { app, base } = await listenBenchApp(db, dataDir);
     try {
-      const { port } = app.server.address() as AddressInfo;
-      const base = `http://127.0.0.1:${port}`;
-      const signIn = await fetch(`${base}/api/auth/sign-in`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ username: data.username, password: data.password }),
-      });
-      const session = signIn.headers.getSetCookie().find((c) => c.startsWith('tongxin_session='));
-      if (signIn.status !== 200 || !session) {
-        throw new Error(`sign-in failed: HTTP ${signIn.status} ${await signIn.text()}`);
-      }
-      const cookie = session.split(';')[0]!;
+      const cookie = await benchSignIn(base, data.username, data.password);
       const url = `${base}/api/org/members?sectorId=${data.sectorId}&page=1&pageSize=20`;
       t = performance.now();
       const first = await fetch(url, { headers: { cookie } });

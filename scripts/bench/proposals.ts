@@ -11,17 +11,15 @@
  *
  * Targets (the issue's, on PostgreSQL): list p95 under 100 ms, statistics under 1 s.
  */
+import { benchSignIn, listenBenchApp } from './bench-app.ts';
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
-import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { sql } from 'drizzle-orm';
 import { drizzle } from 'drizzle-orm/node-postgres';
 import pg from 'pg';
 import type { ProposalListQuery } from '@tongxin/common/proposals/schemas.ts';
-import { buildApp } from '../../server/src/app.ts';
-import { loadConfig } from '../../server/src/config.ts';
 import { signIn } from '../../server/src/modules/auth/commands/sign-in.ts';
 import { loadActor } from '../../server/src/modules/auth/queries/load-actor.ts';
 import { listProposals } from '../../server/src/modules/proposals/queries/list-proposals.ts';
@@ -258,28 +256,9 @@ async function benchEngine(engine: Engine, o: ProposalBenchOptions, tools: Bench
           : ''),
     );
 
-    const config = loadConfig({
-      LOG_LEVEL: 'silent',
-      DATA_DIR: dataDir,
-      DEMO_DATA: 'off',
-      JOBS: 'off',
-      WEB_DIST: path.join(dataDir, 'no-web'),
-    });
-    const app = await buildApp(db, config);
-    await app.listen({ port: 0, host: '127.0.0.1' });
+    const { app, base } = await listenBenchApp(db, dataDir);
     try {
-      const { port } = app.server.address() as AddressInfo;
-      const base = `http://127.0.0.1:${port}`;
-      const signInRes = await fetch(`${base}/api/auth/sign-in`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ username: data.staffUsername, password: data.password }),
-      });
-      const session = signInRes.headers.getSetCookie().find((c) => c.startsWith('tongxin_session='));
-      if (signInRes.status !== 200 || !session) {
-        throw new Error(`sign-in failed: HTTP ${signInRes.status} ${await signInRes.text()}`);
-      }
-      const staffCookie = session.split(';')[0]!;
+      const staffCookie = await benchSignIn(base, data.staffUsername, data.password);
       const staffToken = staffCookie.slice('tongxin_session='.length);
       const call = async (method: string, url: string, body?: unknown) => {
         const res = await fetch(`${base}${url}`, {
@@ -293,7 +272,7 @@ async function benchEngine(engine: Engine, o: ProposalBenchOptions, tools: Bench
       // ── 2. submission ──
       // Sign-in allows 20 attempts a minute per address, so the members sign in through the sign-in
       // command itself: the same check, session row and audit row as the route, one session each.
-      const actor = await loadActor(db, sessionIdOf(staffToken), config.sessionIdleMinutes);
+      const actor = await loadActor(db, sessionIdOf(staffToken), app.config.sessionIdleMinutes);
       const deadlocks = async () =>
         Number(
           (
