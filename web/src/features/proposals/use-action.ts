@@ -30,8 +30,10 @@ export function useAction() {
       setBusy(name);
       try {
         const result = await call();
-        if (opts.success) message.success(opts.success);
+        // Refresh first: the toast says "done" only once the page holds the new version, so an action taken
+        // right after it (save, then submit) does not send the old one.
         await invalidate();
+        if (opts.success) message.success(opts.success);
         await opts.onDone?.(result);
         return result;
       } catch (err) {
