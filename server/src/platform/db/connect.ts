@@ -55,8 +55,30 @@ export async function openPostgres(url: string, poolSize = 10): Promise<Database
   pool.on('error', (err) => console.warn(`PostgreSQL idle connection closed: ${err.message}`));
   // pg returns DATE as a JS Date in local time by default; keep the calendar date as text.
   const db = drizzleNodePg({ client: pool, schema }) as unknown as Db;
-  await migrateNodePg(db as never, { migrationsFolder });
+  await migrateSerialized(pool);
   return { db, engine: 'postgres', close: () => pool.end() };
+}
+
+/** Any number fixed for Tongxin: the advisory lock that serializes start-up migrations. */
+const migrationLockKey = 7_300_416_2026;
+
+/**
+ * Several instances starting at once against one server would each try to apply the same migration (and
+ * one would fail on a duplicate table). They queue on a session-level advisory lock instead: the first
+ * migrates, the others then find nothing left to apply.
+ */
+async function migrateSerialized(pool: pg.Pool): Promise<void> {
+  const client = await pool.connect();
+  try {
+    await client.query('select pg_advisory_lock($1)', [migrationLockKey]);
+    try {
+      await migrateNodePg(drizzleNodePg({ client, schema }) as never, { migrationsFolder });
+    } finally {
+      await client.query('select pg_advisory_unlock($1)', [migrationLockKey]);
+    }
+  } finally {
+    client.release();
+  }
 }
 
 export function openDatabase(opts: { databaseUrl?: string; dataDir: string }): Promise<Database> {
