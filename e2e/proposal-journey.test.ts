@@ -29,6 +29,11 @@ describe('提案全流程：撰写、联名、审查、交办、办理、答复�
   let standingName = '';
   const stamp = String(Date.now()).slice(-6);
   const title = `关于加强中小学课后服务经费保障的建议（${stamp}）`;
+  const samplePdf = Buffer.from('%PDF-1.7\n% 课后服务调研报告\ntrailer <<>>\n%%EOF\n');
+  const samplePng = Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    Buffer.alloc(32, 1),
+  ]);
 
   before(async () => {
     assert.ok(e2e.adminPassword, 'E2E_ADMIN_PASSWORD must be set to the demo password');
@@ -55,14 +60,20 @@ describe('提案全流程：撰写、联名、审查、交办、办理、答复�
       }
     });
 
-  /** Opens the proposal's assignment of the signed-in unit from its workbench. */
-  async function openTask() {
-    await openNav(page, '承办工作');
-    await page.getByRole('heading', { level: 1, name: '承办工作' }).waitFor();
-    await page.getByRole('tab', { name: '全部' }).click();
-    await page.getByRole('link', { name: title }).first().click();
+  /**
+   * Opens the proposal's assignment of the signed-in unit from its line in the proposal's 承办情况 (the
+   * workbench's 全部 tab holds the demo's older tasks too, and pages them).
+   */
+  async function openTask(unit: string) {
+    await openProposal();
+    await page
+      .locator('.detail-section', { hasText: '承办情况' })
+      .getByRole('link', { name: unit })
+      .first()
+      .click();
     await page.waitForURL(/\/assignments\/[0-9a-f-]+$/);
-    await page.getByRole('heading', { level: 1, name: title }).waitFor();
+    // The proposal page has the same heading: wait for the assignment page's own.
+    await page.locator('.assignment-page').getByRole('heading', { level: 1, name: title }).waitFor();
   }
 
   async function openProposal() {
@@ -97,12 +108,34 @@ describe('提案全流程：撰写、联名、审查、交办、办理、答复�
     await page.getByText(/已自动保存 \d{2}:\d{2}:\d{2}/).waitFor();
     await page.waitForURL(/\/proposals\/edit\/[0-9a-f-]+$/);
 
+    // 附件: a real PDF is kept; a program renamed .pdf is refused by the server, in Chinese.
+    const files = page.locator('.attachment-card');
+    await files.getByText(/单个文件不超过 20 MB，最多 10 个/).waitFor();
+    const input = files.locator('input[type=file]');
+    await input.setInputFiles({
+      name: '课后服务调研报告.pdf',
+      mimeType: 'application/pdf',
+      buffer: samplePdf,
+    });
+    await toast(page, '已上传：课后服务调研报告.pdf');
+    await files.getByRole('button', { name: '下载 课后服务调研报告.pdf' }).waitFor();
+    await input.setInputFiles({
+      name: '伪装.pdf',
+      mimeType: 'application/pdf',
+      buffer: Buffer.from('MZ\u0090\u0000'),
+    });
+    await toast(page, /附件类型不受支持，或文件内容与扩展名不符/);
+
     await chooseOption(page, page.getByRole('combobox', { name: '选择要邀请的联名委员' }), standingName);
     await page.keyboard.press('Escape');
     await page.getByRole('button', { name: '发送联名邀请' }).click();
     await toast(page, '已向 1 位委员发出联名邀请');
     await page.locator('.signer-list').getByText(standingName).waitFor();
     await page.locator('.signer-list').getByText('待确认').waitFor();
+    // A closing Select's list is still visible (unnamed listbox) for its animation: check once it is gone.
+    await page.waitForFunction(
+      () => !document.querySelector('.ant-select-dropdown:not(.ant-select-dropdown-hidden)'),
+    );
     await assertAccessible(page, 'proposal editor');
     await journeyShot(page, 'member-draft');
   });
@@ -134,6 +167,9 @@ describe('提案全流程：撰写、联名、审查、交办、办理、答复�
     await page.locator('.detail-header').getByText('已提交').waitFor();
     assert.match((await page.locator('.detail-number').textContent()) ?? '', /十四届六次会议收文第\d+号/);
     await page.getByText('大会提案').first().waitFor();
+    // Submitted: the attachment goes along with the proposal, read-only.
+    await page.locator('.attachment-card').getByText('课后服务调研报告.pdf').waitFor();
+    assert.equal(await page.locator('.attachment-card').getByRole('button', { name: '上传附件' }).count(), 0);
     await assertAccessible(page, 'proposal detail');
     await journeyShot(page, 'member-submitted');
   });
@@ -184,7 +220,7 @@ describe('提案全流程：撰写、联名、审查、交办、办理、答复�
 
   step('the lead unit’s clerk receives it', async () => {
     await signInAs(context, page, 'clerk');
-    await openTask();
+    await openTask('市教育局');
     await page.getByText(/如认为不属于本单位职责，请在 \d{4}-\d{2}-\d{2} 前提出交办异议/).waitFor();
     await button(page, '签收').click();
     await toast(page, '已签收');
@@ -194,7 +230,7 @@ describe('提案全流程：撰写、联名、审查、交办、办理、答复�
 
   step('the co-handling unit receives it and sends its opinion', async () => {
     await signInAs(context, page, 'clerk2');
-    await openTask();
+    await openTask('市财政局');
     await button(page, '签收').click();
     await toast(page, '已签收');
     await textbox(page, '会办意见').fill(
@@ -208,7 +244,7 @@ describe('提案全流程：撰写、联名、审查、交办、办理、答复�
 
   async function draftAndSubmitReply(body: string, shot: string) {
     await signInAs(context, page, 'clerk');
-    await openTask();
+    await openTask('市教育局');
     await textbox(page, '文号').fill(`同教函〔2027〕${stamp.slice(-2)}号`);
     await textbox(page, '答复正文').fill(body);
     await page.locator('label', { hasText: /^A 类/ }).click();
@@ -225,7 +261,7 @@ describe('提案全流程：撰写、联名、审查、交办、办理、答复�
   async function replyPipeline(round: number) {
     // 会签 by the co unit, when the lead unit's reply waits for it.
     await signInAs(context, page, 'clerk2');
-    await openTask();
+    await openTask('市财政局');
     const cosign = page.getByRole('button', { name: '提交会签意见' });
     if (await cosign.isVisible()) {
       await cosign.click();
@@ -234,11 +270,21 @@ describe('提案全流程：撰写、联名、审查、交办、办理、答复�
     }
 
     await signInAs(context, page, 'leader');
-    await openTask();
+    await openTask('市教育局');
     await page.getByText('签发答复').waitFor();
     await button(page, '签发').click();
     await toast(page, '已签发，送督查室审核');
     await journeyShot(page, `leader-signoff-${round}`);
+    if (round === 1) {
+      // The signed and sealed letter, scanned, goes with the reply to the supervision office and the member.
+      await page.locator('.reply-scans input[type=file]').setInputFiles({
+        name: '答复函盖章件.png',
+        mimeType: 'image/png',
+        buffer: samplePng,
+      });
+      await toast(page, '已上传：答复函盖章件.png');
+      await journeyShot(page, 'leader-scan-uploaded');
+    }
 
     await signInAs(context, page, 'duban');
     await openNav(page, '办理审核');
@@ -272,6 +318,7 @@ describe('提案全流程：撰写、联名、审查、交办、办理、答复�
       .click();
     await page.getByRole('heading', { level: 1, name: title }).waitFor();
     await page.locator('.detail-section', { hasText: '办理答复' }).getByText('市教育局').first().waitFor();
+    await page.locator('.reply-scans').getByText('答复函盖章件.png').first().waitFor();
     const form = page.locator('.rating-form');
     await form
       .locator('label', { hasText: /^不满意$/ })
@@ -339,6 +386,7 @@ describe('提案全流程：撰写、联名、审查、交办、办理、答复�
     await page.getByText(/财政补助60%、家长分担40%/).waitFor();
     const text = (await page.locator('main').textContent()) ?? '';
     assert.ok(!text.includes('0351-1234567'), 'no contact phone on the public page');
+    assert.ok(!text.includes('答复函盖章件.png'), 'no scanned signed copy on the public page');
     await assertAccessible(page, 'public proposal page');
     await journeyShot(page, 'public-reply');
   });

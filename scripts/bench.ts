@@ -6,6 +6,11 @@
  *   proposals  50,000 generated proposals with full histories: submission with 100 concurrent members,
  *              the staff list with filters, bulk assignment of 500, statistics (scripts/bench/proposals.ts,
  *              `<!-- bench:proposals:start -->` … `:end -->`).
+ *   search     200,000 proposals of the shared corpus: index build, search and similar-proposal latency,
+ *              recall of the corpus's near-duplicates, memory (scripts/bench/search.ts,
+ *              `<!-- bench:search:start -->` … `:end -->`). Options: --search-proposals=200000
+ *              --search-pglite-proposals=(the same unless told) --search-runs=5 --search-samples=40
+ *              --search-recall=200.
  *
  * The real app (`buildApp`) listens on loopback in this process — as in production, PGlite runs on the
  * app's own thread — and the load generators (autocannon, scripts/bench/load.ts; the submitters,
@@ -13,6 +18,8 @@
  *
  * Options: --only=members|proposals  --engines=pglite,postgres  --connections=10  --duration=10  --warmup=3
  *          --members=10000  --proposals=50000  --submitters=100  --per-submitter=5  --explain  --no-write
+ *          --steps=submission,list,bulk,stats (proposals: only those steps after the generation; then the
+ *          results are printed, not written)
  */
 import { benchSignIn, listenBenchApp } from './bench/bench-app.ts';
 import { spawn } from 'node:child_process';
@@ -24,7 +31,8 @@ import { sql } from 'drizzle-orm';
 import Fastify from 'fastify';
 import { type Database, openPglite, openPostgres } from '../server/src/platform/db/connect.ts';
 import type { LoadResult, LoadSpec } from './bench/load.ts';
-import { benchProposals } from './bench/proposals.ts';
+import { type BenchStep, benchProposals, benchSteps } from './bench/proposals.ts';
+import { benchSearch } from './bench/search.ts';
 import { seedMembers } from './bench/seed-members.ts';
 import { type PgCluster, startPgCluster } from './pg-cluster.ts';
 
@@ -34,7 +42,7 @@ const startMarker = '<!-- bench:members:start -->';
 const endMarker = '<!-- bench:members:end -->';
 
 type Engine = 'pglite' | 'postgres';
-const sections = ['members', 'proposals'] as const;
+const sections = ['members', 'proposals', 'search'] as const;
 type Section = (typeof sections)[number];
 
 interface Options {
@@ -49,6 +57,12 @@ interface Options {
   perSubmitter: number;
   explain: boolean;
   write: boolean;
+  steps: BenchStep[];
+  searchProposals: number;
+  searchPgliteProposals?: number;
+  searchRuns: number;
+  searchSamples: number;
+  searchRecall: number;
 }
 
 function parseOptions(argv: string[]): Options {
@@ -64,6 +78,11 @@ function parseOptions(argv: string[]): Options {
     perSubmitter: 5,
     explain: false,
     write: true,
+    steps: [...benchSteps],
+    searchProposals: 200_000,
+    searchRuns: 5,
+    searchSamples: 40,
+    searchRecall: 200,
   };
   for (const arg of argv) {
     const [key, value = ''] = arg.replace(/^--/, '').split('=');
@@ -87,7 +106,19 @@ function parseOptions(argv: string[]): Options {
     else if (key === 'per-submitter') o.perSubmitter = Number(value);
     else if (key === 'explain') o.explain = true;
     else if (key === 'no-write') o.write = false;
-    else throw new Error(`unknown option ${arg}`);
+    else if (key === 'search-proposals') o.searchProposals = Number(value);
+    else if (key === 'search-pglite-proposals') o.searchPgliteProposals = Number(value);
+    else if (key === 'search-runs') o.searchRuns = Number(value);
+    else if (key === 'search-samples') o.searchSamples = Number(value);
+    else if (key === 'search-recall') o.searchRecall = Number(value);
+    else if (key === 'steps') {
+      const wanted = value.split(',').filter(Boolean);
+      const unknown = wanted.filter((w) => !(benchSteps as readonly string[]).includes(w));
+      if (unknown.length > 0 || wanted.length === 0) {
+        throw new Error(`unknown step ${unknown.join(', ') || '(none)'}; steps are ${benchSteps.join(', ')}`);
+      }
+      o.steps = wanted as BenchStep[];
+    } else throw new Error(`unknown option ${arg}`);
   }
   return o;
 }
@@ -312,6 +343,7 @@ async function main() {
     if (o.only.includes('members')) console.log('');
     await benchProposals(o, { load, writeSection });
   }
+  if (o.only.includes('search')) await benchSearch(o, { writeSection });
 }
 
 await main();

@@ -60,11 +60,6 @@ export const errorCatalog = {
     zh: '该提案人已对本轮答复作出评价，每轮只能评价一次',
     en: 'This proposer has already rated the reply of this round',
   },
-  PAPER_FEEDBACK_LIMIT: {
-    status: 409,
-    zh: '本轮您已为该提案代录过一份纸质评价，系统暂不支持同一工作人员代录多份，请由其他提案工作人员录入',
-    en: 'You have already recorded a paper rating for this proposal in this round',
-  },
   REHANDLE_NOT_ALLOWED: {
     status: 409,
     zh: '只有领衔提案人对第一轮答复评价为“不满意”后，才能安排重新办理',
@@ -85,6 +80,31 @@ export const errorCatalog = {
     en: 'Account locked for 15 minutes',
   },
   RATE_LIMITED: { status: 429, zh: '操作过于频繁，请稍后再试', en: 'Too many requests' },
+  ATTACHMENT_TYPE: {
+    status: 415,
+    zh: '附件类型不受支持，或文件内容与扩展名不符：只能上传 PDF、Word（.docx/.doc）、Excel（.xlsx/.xls）、OFD、JPEG、PNG 或纯文本（.txt）文件',
+    en: 'Unsupported attachment type, or the content does not match the file extension',
+  },
+  SCAN_TYPE: {
+    status: 415,
+    zh: '盖章扫描件只能是 PDF、JPEG 或 PNG 文件，且文件内容须与扩展名相符',
+    en: 'A scanned signed copy must be a PDF, JPEG or PNG file',
+  },
+  ATTACHMENT_TOO_LARGE: {
+    status: 413,
+    zh: '文件超过单个附件的大小上限，请压缩或拆分后重新上传',
+    en: 'The file exceeds the size limit of one attachment',
+  },
+  ATTACHMENT_LIMIT: {
+    status: 409,
+    zh: '附件数量已达上限，请先删除不需要的附件再上传',
+    en: 'The maximum number of attachments is reached',
+  },
+  ATTACHMENT_EMPTY: {
+    status: 400,
+    zh: '没有收到文件内容，请选择要上传的文件（文件不能为空）',
+    en: 'No file content was received',
+  },
   INTERNAL: { status: 500, zh: '服务器内部错误，请稍后重试或联系系统管理员', en: 'Internal error' },
 } as const satisfies Record<string, { status: number; zh: string; en: string }>;
 

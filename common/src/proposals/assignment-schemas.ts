@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { expectedVersion, id, isoDate, text } from '../org/fields.ts';
 import { pageQuery } from '../pagination.ts';
-import { assignmentModes, satisfactionLevels } from './enums.ts';
+import { assignmentModes, consultationForms, satisfactionLevels } from './enums.ts';
 import { assignmentStates } from './workflow.ts';
 
 /** Bodies and queries of 交办、办理、答复、评价 (domain.md §2.2, §3.1 P12–P21, §3.2). */
@@ -145,13 +145,18 @@ export type FeedbackInput = z.infer<typeof feedbackInput>;
 
 export const rehandleInput = z.object({ comment: required('重新办理意见', 2000), expectedVersion }).strict();
 
+/** 协商办结 (P19): the consultation held with the still dissatisfied proposer, recorded as the close. */
 export const closeInput = z
   .object({
     reason: z.literal('consulted', '办结方式应为“协商后办结”'),
-    comment: required('协商情况', 5000),
+    heldOn: isoDate,
+    form: z.enum(consultationForms, '协商方式应为当面座谈、上门走访、电话沟通、网络沟通或书面说明'),
+    participants: required('参加人员', 500),
+    outcome: required('协商结果', 5000),
     expectedVersion,
   })
   .strict();
+export type CloseInput = z.infer<typeof closeInput>;
 
 export const followUpQuery = pageQuery
   .extend({ year: z.coerce.number({ error: '请填写年份' }).int('年份应为整数').min(2000).max(2100) })

@@ -45,6 +45,9 @@ export const assignmentModes = ['sole', 'lead', 'co', 'split'] as const;
 export type AssignmentMode = (typeof assignmentModes)[number];
 export const satisfactionLevels = ['satisfied', 'basically_satisfied', 'dissatisfied'] as const;
 export const closeReasons = ['rated', 'not_rated', 'consulted', 'withdrawn'] as const;
+/** 协商沟通 forms of the consultation before 协商办结 (P19: face-to-face, or a written explanation). */
+export const consultationForms = ['meeting', 'visit', 'phone', 'online', 'written'] as const;
+export type ConsultationForm = (typeof consultationForms)[number];
 
 export const proposalLabels = {
   state: {
@@ -79,4 +82,11 @@ export const proposalLabels = {
   conversion: { opinion: '转为意见建议', social_opinion: '转为社情民意', letter: '转为来信' },
   mode: { sole: '独办', lead: '主办', co: '会办', split: '分办' },
   satisfaction: { satisfied: '满意', basically_satisfied: '基本满意', dissatisfied: '不满意' },
+  consultationForm: {
+    meeting: '当面座谈',
+    visit: '上门走访',
+    phone: '电话沟通',
+    online: '网络沟通',
+    written: '书面说明',
+  },
 } as const;

@@ -56,6 +56,31 @@ export const proposalRules = z
     /** Proposals submitted from this many months before the session opens until its deadline are 大会提案. */
     plenaryWindowMonths: z.number().int().min(0).max(12),
     maxCosigners: z.number().int().min(1).max(500).nullable(),
+    // Optional with defaults: rules saved before attachments existed still parse (and keep their values).
+    /** 单个附件大小上限（MB）; also the limit of a reply letter's scanned copy. */
+    attachmentMaxMb: z
+      .number()
+      .int()
+      .min(1, '附件大小上限至少 1 MB')
+      .max(50, '附件大小上限不超过 50 MB（附件存入数据库）')
+      .default(20),
+    /** 每件提案附件数量上限; also the number of scans per reply letter. */
+    attachmentMaxCount: z
+      .number()
+      .int()
+      .min(1, '附件数量上限至少 1 个')
+      .max(30, '附件数量上限不超过 30 个')
+      .default(10),
+    /**
+     * 平时提案: working days an invited co-signer has to answer (a 大会提案's invitations end at the session's
+     * proposal deadline). Optional with a default, like the attachment limits, so saved rules still parse.
+     */
+    recessCosignWorkingDays: z
+      .number()
+      .int('联名确认期限应为整数个工作日')
+      .min(1, '联名确认期限至少 1 个工作日')
+      .max(60, '联名确认期限不超过 60 个工作日')
+      .default(5),
   })
   .strict();
 export type ProposalRules = z.infer<typeof proposalRules>;
@@ -100,4 +125,7 @@ export const defaultProposalRules: ProposalRules = {
   },
   plenaryWindowMonths: 3,
   maxCosigners: null,
+  attachmentMaxMb: 20,
+  attachmentMaxCount: 10,
+  recessCosignWorkingDays: 5,
 };

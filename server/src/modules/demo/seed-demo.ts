@@ -8,6 +8,7 @@ import { type AuditSource, recordAudit } from '../../platform/audit/record.ts';
 import { seedDefaultCalendar } from '../../platform/calendar/seed-calendar.ts';
 import type { Db } from '../../platform/db/connect.ts';
 import {
+  assignments,
   committees,
   handlerUnits,
   memberSpecialCommittees,
@@ -16,6 +17,10 @@ import {
   platformMembers,
   platforms,
   plenarySessions,
+  proposalSigners,
+  proposals,
+  replyLetters,
+  reviewRecords,
   sectorConveners,
   sectors,
   specialCommittees,
@@ -25,7 +30,9 @@ import {
   users,
 } from '../../platform/db/schema.ts';
 import { hashPassword } from '../../platform/security/password.ts';
+import { indexProposals } from '../search/commands/index-proposal.ts';
 import { buildDemo, type DemoRows } from './build-demo.ts';
+import { buildDemoProposals } from './demo-proposals.ts';
 
 export const demoPassword = 'Tongxin@2026';
 
@@ -40,6 +47,11 @@ export interface SeedDemoOptions {
   committeeName?: string;
   /** Prepended to every demo username, so tests can seed several committees in one database. */
   usernamePrefix?: string;
+  /**
+   * The corpus proposals of past and current sessions: always on first start (`seedDemoIfEmpty`), off by
+   * default here, where benchmarks and tests bring proposals of their own (numbers are unique per session).
+   */
+  proposals?: boolean;
 }
 
 const seedSource: AuditSource = { actor: null, requestId: 'seed', ip: '127.0.0.1', userAgent: null };
@@ -65,7 +77,7 @@ export async function seedDemo(
 ): Promise<DemoSummary & { committeeId: string }> {
   const passwordHash = await hashPassword(demoPassword);
   const rows = buildDemo(opts);
-  return db.transaction((tx) => insertDemo(tx, rows, passwordHash));
+  return db.transaction((tx) => insertDemo(tx, rows, passwordHash, opts.proposals ?? false));
 }
 
 async function hasCommittee(db: Db): Promise<boolean> {
@@ -77,6 +89,7 @@ async function insertDemo(
   tx: Db,
   rows: DemoRows,
   passwordHash: string,
+  withProposals = true,
 ): Promise<DemoSummary & { committeeId: string }> {
   const committeeId = rows.committee.id;
   await tx.insert(committees).values(rows.committee);
@@ -116,6 +129,8 @@ async function insertDemo(
       ),
     );
 
+  const proposalCount = withProposals ? await insertDemoProposals(tx, rows, userRows) : 0;
+
   const counts = {
     sessions: rows.sessions.length,
     sectors: rows.sectors.length,
@@ -126,6 +141,7 @@ async function insertDemo(
     supervisionOffices: rows.supervisionOffices.length,
     platforms: rows.platforms.length,
     users: userRows.length,
+    proposals: proposalCount,
   };
   await recordAudit(tx, seedSource, {
     action: 'demo.seeded',
@@ -141,6 +157,28 @@ async function insertDemo(
     password: demoPassword,
     logins: rows.logins.map((l) => ({ role: l.role, username: l.username, label: l.label })),
   };
+}
+
+/** The corpus proposals (`demo-proposals.ts`) and their search index, in the demo's transaction. */
+async function insertDemoProposals(tx: Db, rows: DemoRows, userRows: { id: string }[]): Promise<number> {
+  const userOf = (role: string) => userRows[rows.logins.findIndex((l) => l.role === role)]!.id;
+  const memberLogin = rows.logins.find((l) => l.role === 'member')!;
+  const built = buildDemoProposals(rows, {
+    staffUserId: userOf('proposal_staff'),
+    memberUserId: userOf('member'),
+    memberId: memberLogin.grants[0]!.scopeId!,
+  });
+  for (const chunk of chunks(built.proposals)) await tx.insert(proposals).values(chunk);
+  for (const chunk of chunks(built.signers)) await tx.insert(proposalSigners).values(chunk);
+  for (const chunk of chunks(built.reviews)) await tx.insert(reviewRecords).values(chunk);
+  for (const chunk of chunks(built.assignments)) await tx.insert(assignments).values(chunk);
+  for (const chunk of chunks(built.letters)) await tx.insert(replyLetters).values(chunk);
+  // Every write of proposal text keeps the index current; seeding is such a write.
+  await indexProposals(
+    tx,
+    built.proposals.map((p) => p.id!),
+  );
+  return built.proposals.length;
 }
 
 function* chunks<T>(items: readonly T[]): Generator<T[]> {

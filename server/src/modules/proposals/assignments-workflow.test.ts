@@ -360,6 +360,7 @@ describe('assignment policy: every state × action from the table', () => {
     mode,
     state,
     round: 1,
+    roundStartedAt: new Date(),
     assignedByUserId: 'u',
     assignedAt: new Date(),
     receivedAt: null,

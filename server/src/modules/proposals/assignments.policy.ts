@@ -228,6 +228,15 @@ export function ratingVerdict(
   return done ? 'already_rated' : 'ok';
 }
 
+/** The lead and confirmed co-signers who have not rated `round` yet (whose paper forms staff may enter). */
+export function unratedSigners(p: ProposalRow, signers: SignerRow[], feedback: FeedbackRow[], round: number) {
+  return signers.filter(
+    (s) =>
+      (s.role === 'lead' || (s.confirmedAt && !s.declinedAt && !s.droppedAt)) &&
+      !feedback.some((f) => f.proposalId === p.id && f.round === round && f.memberId === s.memberId),
+  );
+}
+
 export interface HandlingContext {
   today: string;
   /** Every assignment of the proposal (reassigned ones included). */
@@ -255,7 +264,10 @@ export function handlingAbilities(
   if (rate) {
     const rater = raterOf(actor, p, rel, signers);
     if (rater === 'needs_member') {
-      rate = Boolean(p.feedbackDueOn && ctx.today <= p.feedbackDueOn);
+      // Staff enter paper forms while some confirmed signer of this round has not rated yet.
+      rate =
+        Boolean(p.feedbackDueOn && ctx.today <= p.feedbackDueOn) &&
+        unratedSigners(p, signers, ctx.feedback, round).length > 0;
     } else {
       rate = typeof rater === 'object' && ratingVerdict(p, rater, ctx.feedback, round, ctx.today) === 'ok';
     }

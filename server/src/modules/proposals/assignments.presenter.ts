@@ -117,6 +117,7 @@ export async function presentAssignments(
       mode: a.mode,
       state: a.state,
       round: a.round,
+      roundStartedAt: iso(a.roundStartedAt),
       assignedAt: iso(a.assignedAt),
       receivedAt: iso(a.receivedAt),
       completedAt: iso(a.completedAt),

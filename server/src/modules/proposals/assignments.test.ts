@@ -201,7 +201,10 @@ describe('assignments: 交办, 办理, 答复, 评价', () => {
     expectError(
       await k.staff.post(`/api/proposals/${p.id}/close`, {
         reason: 'consulted',
-        comment: '已当面协商',
+        heldOn: '2026-03-24',
+        form: 'meeting',
+        participants: '提案人、承办单位',
+        outcome: '已当面协商',
         expectedVersion: staffView.version,
       }),
       409,

@@ -153,6 +153,7 @@ export async function presentProposals(
           role: s.role,
           status: signerStatus(s),
           fromProposalId: s.fromProposalId,
+          cosignDueOn: s.cosignDueOn,
         })),
       abilities: abilitiesOf(actor, p, mine, {
         today,

@@ -14,6 +14,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { contextOf } from '../../platform/http/request-context.ts';
 import { assignmentRoutes } from './assignments.routes.ts';
 import { awardRoutes } from './awards/awards.routes.ts';
+import { attachmentRoutes } from './attachments/attachments.routes.ts';
 import { proposalDocumentRoutes } from './documents.routes.ts';
 import { convertProposal } from './commands/convert-proposal.ts';
 import { createProposalDraft } from './commands/create-proposal-draft.ts';
@@ -38,6 +39,7 @@ export const proposalRoutes: FastifyPluginAsyncZod = async (app) => {
   await app.register(assignmentRoutes);
   await app.register(awardRoutes);
   await app.register(proposalDocumentRoutes);
+  await app.register(attachmentRoutes);
   const view = (request: Parameters<typeof contextOf>[0], id: string) =>
     getProposal(app.db, contextOf(request).actor, id);
 

@@ -16,6 +16,7 @@ import {
 import {
   assignmentModes,
   closeReasons,
+  consultationForms,
   conversionTargets,
   proposalCategories,
   proposalStates,
@@ -115,6 +116,26 @@ export const proposals = pgTable(
     index('proposals_committee_session_idx').on(t.committeeId, t.sessionId, t.number),
     index('proposals_lead_member_idx').on(t.leadMemberId),
     index('proposals_title_trgm_idx').using('gin', sql`${t.title} gin_trgm_ops`),
+    // The lists' order (newest change first): a page stops after its rows instead of sorting every match.
+    // NULLS FIRST as in `ORDER BY … DESC`: with NULLS LAST the planner cannot use it for that order.
+    index('proposals_committee_updated_idx').on(
+      t.committeeId,
+      t.updatedAt.desc().nullsFirst(),
+      t.id.desc().nullsFirst(),
+    ),
+    // A session's proposals in some states (the staff queues): the list's count and its choice of a page's
+    // rows (ordered by updated_at, id) read only this index, not the proposals.
+    index('proposals_committee_session_state_idx').on(
+      t.committeeId,
+      t.sessionId,
+      t.state,
+      t.category,
+      t.createdByUserId,
+      t.updatedAt,
+      t.id,
+    ),
+    // The list's title search for terms of one or two characters (title_grams: migration 0006 says why).
+    index('proposals_title_grams_idx').using('gin', sql`title_grams(${t.title})`),
     check(
       'proposals_lead_check',
       sql`(${t.proposerKind} in ('member_individual','member_joint') and ${t.leadMemberId} is not null)
@@ -141,6 +162,12 @@ export const proposalSigners = pgTable(
     declinedAt: at('declined_at'),
     /** Still unconfirmed at the session's proposal deadline: the name drops. */
     droppedAt: at('dropped_at'),
+    /**
+     * 平时提案 only: the last day (Asia/Shanghai) to answer the invitation, `recessCosignWorkingDays` working
+     * days from the invitation (or from the submission, for a name invited while drafting). A 大会提案's
+     * invitations end at the session's proposal deadline instead, so this stays null there.
+     */
+    cosignDueOn: date('cosign_due_on', { mode: 'string' }),
     /** Kept on the parent when a proposal is merged into it (并案 keeps every proposer). */
     fromProposalId: uuid('from_proposal_id'),
   },
@@ -190,6 +217,12 @@ export const assignments = pgTable(
     state: text('state', { enum: assignmentStates }).notNull().default('pending_receipt'),
     /** 1 = first handling; 2 = 重新办理 after a 不满意 rating. */
     round: integer('round').notNull().default(1),
+    /**
+     * When the current round started: the assignment for round 1, the 重新办理 order for round 2. Extension
+     * limits count from here; `dueOn`/`extendedDueOn` are the current round's (earlier rounds:
+     * `assignment_rounds`).
+     */
+    roundStartedAt: at('round_started_at').notNull().defaultNow(),
     assignedByUserId: uuid('assigned_by_user_id')
       .notNull()
       .references(() => users.id),
@@ -212,6 +245,27 @@ export const assignments = pgTable(
       .on(t.proposalId, t.handlerUnitId)
       .where(sql`${t.state} <> 'reassigned'`),
   ],
+);
+
+/**
+ * A finished handling round of a task, written when 重新办理 starts the next one: the dates the round ran
+ * under. The statistics' 按期办复率 judges the first reply against round 1's own (extended) deadline.
+ */
+export const assignmentRounds = pgTable(
+  'assignment_rounds',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    committeeId: committeeRef(),
+    assignmentId: uuid('assignment_id')
+      .notNull()
+      .references(() => assignments.id),
+    round: integer('round').notNull(),
+    startedAt: at('started_at').notNull(),
+    dueOn: date('due_on', { mode: 'string' }).notNull(),
+    extendedDueOn: date('extended_due_on', { mode: 'string' }),
+    completedAt: at('completed_at'),
+  },
+  (t) => [unique('assignment_rounds_unique').on(t.assignmentId, t.round)],
 );
 
 /** 交办异议 */
@@ -242,6 +296,8 @@ export const extensionRequests = pgTable('extension_requests', {
     .references(() => assignments.id),
   reason: text('reason').notNull(),
   requestedDueOn: date('requested_due_on', { mode: 'string' }).notNull(),
+  /** The handling round asked in: a request left open when 重新办理 starts can no longer be approved. */
+  round: integer('round').notNull().default(1),
   requestedByUserId: uuid('requested_by_user_id')
     .notNull()
     .references(() => users.id),
@@ -328,7 +384,11 @@ export const replyCosigns = pgTable(
   (t) => [unique('reply_cosigns_unique').on(t.replyLetterId, t.assignmentId)],
 );
 
-/** 征询意见表: one rating per signer (or collective liaison) per round. */
+/**
+ * 征询意见表: one rating per signer per round — the signer is the member it is for (`memberId`), or, when
+ * `memberId` is null, the collective proposer (the lead unit its liaison speaks for; a proposal has one).
+ * Who typed it is a separate fact: the signer's own account, or proposal staff entering a paper form.
+ */
 export const proposerFeedback = pgTable(
   'proposer_feedback',
   {
@@ -339,6 +399,7 @@ export const proposerFeedback = pgTable(
       .references(() => proposals.id),
     round: integer('round').notNull(),
     memberId: uuid('member_id').references(() => members.id),
+    /** Who entered it: the signer (or liaison) themself, or — `recordedByStaff` — the staff member. */
     raterUserId: uuid('rater_user_id')
       .notNull()
       .references(() => users.id),
@@ -349,10 +410,47 @@ export const proposerFeedback = pgTable(
     replyOnPoint: boolean('reply_on_point'),
     visitHappened: boolean('visit_happened'),
     comment: text('comment').notNull().default(''),
+    /** A paper 征询意见表 entered by proposal staff on the signer's behalf. */
     recordedByStaff: boolean('recorded_by_staff').notNull().default(false),
     submittedAt: at('submitted_at').notNull().defaultNow(),
   },
-  (t) => [unique('proposer_feedback_unique').on(t.proposalId, t.round, t.raterUserId)],
+  (t) => [
+    uniqueIndex('proposer_feedback_member_unique')
+      .on(t.proposalId, t.round, t.memberId)
+      .where(sql`${t.memberId} is not null`),
+    uniqueIndex('proposer_feedback_collective_unique')
+      .on(t.proposalId, t.round)
+      .where(sql`${t.memberId} is null`),
+    // A proposal's ratings (the presenter, for every rated proposal of a list page): the partial unique
+    // indexes above cannot serve `proposal_id in (…)`, which otherwise scans every rating.
+    index('proposer_feedback_proposal_idx').on(t.proposalId),
+  ],
+);
+
+/**
+ * 协商办结 (P19): the consultation with a proposer still 不满意 after 重新办理, recorded when staff close
+ * the proposal on it. One per proposal (closing happens once).
+ */
+export const proposalConsultations = pgTable(
+  'proposal_consultations',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    committeeId: committeeRef(),
+    proposalId: uuid('proposal_id')
+      .notNull()
+      .references(() => proposals.id),
+    /** The handling round whose 不满意 led to it. */
+    round: integer('round').notNull(),
+    heldOn: date('held_on', { mode: 'string' }).notNull(),
+    form: text('form', { enum: consultationForms }).notNull(),
+    participants: text('participants').notNull(),
+    outcome: text('outcome').notNull(),
+    recordedByUserId: uuid('recorded_by_user_id')
+      .notNull()
+      .references(() => users.id),
+    createdAt: at('created_at').notNull().defaultNow(),
+  },
+  (t) => [unique('proposal_consultations_proposal_unique').on(t.proposalId)],
 );
 
 /** 重点提案: chosen by the Chair's Council after filing, with the four roles of "四位一体" supervision. */

@@ -77,7 +77,14 @@ const calls: Partial<
   close: {
     who: 'staff',
     send: (api, id, v) =>
-      api.post(`/api/proposals/${id}/close`, { reason: 'consulted', comment: '已协商', expectedVersion: v }),
+      api.post(`/api/proposals/${id}/close`, {
+        reason: 'consulted',
+        heldOn: '2026-01-05',
+        form: 'meeting',
+        participants: '提案人、承办单位',
+        outcome: '已协商',
+        expectedVersion: v,
+      }),
   },
 };
 

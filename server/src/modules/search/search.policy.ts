@@ -38,6 +38,24 @@ export function canManageSearch(actor: Actor): boolean {
   return hasRole(actor, 'sysadmin');
 }
 
+/**
+ * The 并案 candidates and their one-step merge: whoever records review decisions (the `recommend`
+ * transition's proposal staff).
+ */
+export function canMergeDuplicates(actor: Actor): boolean {
+  return hasRole(actor, 'proposal_staff');
+}
+
+/** Handler-unit suggestions: whoever may assign (the `assign` transition's roles). */
+export function canSuggestUnits(actor: Actor): boolean {
+  return hasRole(actor, 'proposal_staff', 'supervision_office');
+}
+
 export function searchAbilities(actor: Actor): Record<string, boolean> {
-  return { 'search.use': true, 'search.dictionary': canManageSearch(actor) };
+  return {
+    'search.use': true,
+    'search.dictionary': canManageSearch(actor),
+    'search.mergeDuplicates': canMergeDuplicates(actor),
+    'search.suggestUnits': canSuggestUnits(actor),
+  };
 }

@@ -52,6 +52,8 @@ export const addWordBody = z
 
 export const wordParams = z.object({ id: id('词语编号') }).strict();
 
+export const proposalParams = z.object({ id: id('提案编号') }).strict();
+
 export const reindexBody = z
   .object({
     /** Continue after this proposal id (the `next` of the previous batch); omitted to start. */

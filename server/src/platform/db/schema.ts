@@ -8,4 +8,5 @@ export * from '../notifications/schema.ts';
 export * from '../../modules/auth/schema.ts';
 export * from '../../modules/org/schema.ts';
 export * from '../../modules/proposals/schema.ts';
+export * from '../../modules/proposals/attachments/schema.ts';
 export * from '../../modules/search/schema.ts';

@@ -24,6 +24,8 @@ export interface Signer {
   role: 'lead' | 'cosigner';
   status: SignerStatus;
   fromProposalId: string | null;
+  /** 平时提案: the last day to answer the invitation. */
+  cosignDueOn?: string | null;
 }
 
 /** What the proposal's row allows the signed-in user (keys of `proposalTransitions`). */
@@ -151,7 +153,28 @@ export interface FeedbackView {
   visitHappened?: boolean | null;
   comment: string;
   recordedByStaff?: boolean;
+  /** Who entered a paper form (staff), else null. */
+  enteredByName?: string | null;
   submittedAt: string;
+}
+
+/** 协商办结: the consultation that closed the proposal. */
+export interface ConsultationView {
+  round: number;
+  heldOn: string;
+  form: ConsultationForm;
+  participants: string;
+  outcome: string;
+  recordedByName: string;
+  recordedAt: string;
+}
+export const consultationForms = ['meeting', 'visit', 'phone', 'online', 'written'] as const;
+export type ConsultationForm = (typeof consultationForms)[number];
+export interface CloseBody {
+  heldOn: string;
+  form: ConsultationForm;
+  participants: string;
+  outcome: string;
 }
 
 /** `GET /api/proposals/:id`: the text, signers, reviews, timeline and (once assigned) the handling. */
@@ -171,6 +194,7 @@ export interface ProposalDetail extends ProposalItem {
   feedback?: FeedbackView[];
   feedbackDueOn?: string | null;
   round?: number;
+  consultation?: ConsultationView | null;
 }
 
 export interface ProposalListQuery extends Query {
@@ -361,10 +385,11 @@ export function rehandleProposal(id: string, comment: string, expectedVersion: n
   });
 }
 
-export function closeProposal(id: string, comment: string, expectedVersion: number) {
+/** 协商办结 with the consultation record. */
+export function closeProposal(id: string, body: CloseBody, expectedVersion: number) {
   return api<ProposalDetail>(`/proposals/${id}/close`, {
     method: 'POST',
-    body: { reason: 'consulted', comment, expectedVersion },
+    body: { reason: 'consulted', ...body, expectedVersion },
   });
 }
 

@@ -1,4 +1,9 @@
 import type { Page } from '@tongxin/common/pagination.ts';
+import type {
+  MergeCandidateGroup,
+  SimilarProposalView,
+  UnitSuggestion,
+} from '@tongxin/common/search/similar.ts';
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback } from 'react';
 import { api } from '../../api/client.ts';
@@ -88,4 +93,76 @@ export function reindexBatch(after: string | null) {
 export function useInvalidateSearch() {
   const client = useQueryClient();
   return useCallback(() => client.invalidateQueries({ queryKey: searchKey }), [client]);
+}
+
+export type {
+  MergeCandidateGroup,
+  SimilarProposalView,
+  UnitSuggestion,
+} from '@tongxin/common/search/similar.ts';
+
+/**
+ * Similar proposals of a text being drafted. The caller debounces; the previous list stays on screen while
+ * the next one loads, so the panel does not flicker under the typing.
+ */
+export function useSimilarDraft(input: { title: string; body: string; excludeProposalId?: string }) {
+  const title = input.title.trim();
+  const body = input.body.trim();
+  return useQuery({
+    queryKey: [...searchKey, 'similar', title, body, input.excludeProposalId],
+    queryFn: ({ signal }) =>
+      api<{ items: SimilarProposalView[] }>('/search/similar', {
+        method: 'POST',
+        body: { title, body, excludeProposalId: input.excludeProposalId },
+        signal,
+      }),
+    enabled: title.length >= 4 || body.length >= 20,
+    placeholderData: keepPreviousData,
+    retry: false,
+    staleTime: 30_000,
+  });
+}
+
+/** The proposals most similar to one proposal (the review queue). */
+export function useSimilarTo(id: string | null) {
+  return useQuery({
+    queryKey: [...searchKey, 'similar-to', id],
+    queryFn: ({ signal }) => api<{ items: SimilarProposalView[] }>(`/proposals/${id}/similar`, { signal }),
+    enabled: id !== null,
+    retry: false,
+  });
+}
+
+export function useMergeCandidates(sessionId: string | undefined, enabled: boolean) {
+  return useQuery({
+    queryKey: [...searchKey, 'merge-candidates', sessionId],
+    queryFn: ({ signal }) =>
+      api<{ groups: MergeCandidateGroup[] }>('/search/merge-candidates', { query: { sessionId }, signal }),
+    enabled: enabled && Boolean(sessionId),
+    retry: false,
+  });
+}
+
+/** The one-step 并案: the others merged into the parent, all or nothing. */
+export function mergeDuplicates(
+  parent: { id: string; version: number },
+  children: { id: string; version: number }[],
+) {
+  return api<{ parentId: string; mergedIds: string[] }>(`/proposals/${parent.id}/merge-duplicates`, {
+    method: 'POST',
+    body: {
+      expectedVersion: parent.version,
+      children: children.map((c) => ({ id: c.id, expectedVersion: c.version })),
+    },
+  });
+}
+
+export function useUnitSuggestions(proposalId: string, enabled: boolean) {
+  return useQuery({
+    queryKey: [...searchKey, 'unit-suggestions', proposalId],
+    queryFn: ({ signal }) =>
+      api<{ items: UnitSuggestion[] }>(`/proposals/${proposalId}/unit-suggestions`, { signal }),
+    enabled,
+    retry: false,
+  });
 }

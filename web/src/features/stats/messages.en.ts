@@ -74,7 +74,7 @@ export const statsEn: Record<keyof typeof statsZh, string> = {
   'stats.def.replyRate':
     'Reply rate = filed proposals answered by every required unit (lead, sole and each split unit) ÷ filed',
   'stats.def.onTimeReplyRate':
-    'On-time reply rate = filed proposals whose every required first reply was sent by its (extended) due date ÷ filed',
+    'On-time reply rate = filed proposals whose every required first reply was sent by its round-1 (extended) due date ÷ filed; a second reply after re-handling does not change it',
   'stats.def.satisfactionPerProposal':
     'Satisfaction per proposal = proposals the lead proposer (or collective) rated satisfied or basically satisfied ÷ rated proposals; latest round',
   'stats.def.satisfactionPerRating':

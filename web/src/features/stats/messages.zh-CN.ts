@@ -70,7 +70,7 @@ export const statsZh = {
   'stats.def.filingRate': '立案率 = 立案数 ÷ 收到提案数',
   'stats.def.replyRate': '办复率 = 已全部答复（主办、独办和每个分办单位均已发出答复）的立案提案 ÷ 立案数',
   'stats.def.onTimeReplyRate':
-    '按期办复率 = 每个须答复单位的首次答复均在办理期限（含批准的延期）内发出的立案提案 ÷ 立案数',
+    '按期办复率 = 每个须答复单位的首次答复均在第一轮办理期限（含批准的延期）内发出的立案提案 ÷ 立案数；重新办理的第二次答复不影响是否按期',
   'stats.def.satisfactionPerProposal':
     '满意率（按提案）= 提案人（领衔人或集体提案单位）评价为满意或基本满意的提案 ÷ 已评价的提案；以最后一轮评价为准',
   'stats.def.satisfactionPerRating':

@@ -12,7 +12,8 @@ import { loadAssignmentForAction } from './load-assignment.ts';
 
 /**
  * The supervision office (or the proposals office) decides an extension request; approval moves the
- * task's due date to the requested day. A request is decided once (409 WRONG_STATE afterwards).
+ * task's due date to the requested day. A request is decided once, and only in the round it was asked in
+ * (409 WRONG_STATE otherwise).
  */
 export async function decideExtension(
   ctx: RequestContext,
@@ -39,7 +40,8 @@ export async function decideExtension(
       .from(extensionRequests)
       .where(eq(extensionRequests.id, requestId))
       .for('update');
-    if (!request || request.decision) {
+    // A request of an earlier round (left open when 重新办理 began) would move the new round's deadline.
+    if (!request || request.decision || request.round !== a.round) {
       throw new AppError('WRONG_STATE', { state: request?.decision ?? a.state, action: 'decide_extension' });
     }
     await tx

@@ -96,6 +96,7 @@ export function newAssignmentRows(
     round: ctx.round,
     assignedByUserId: ctx.userId,
     assignedAt: ctx.now,
+    roundStartedAt: ctx.now,
     objectionDueOn,
     dueOn: u.mode === 'co' ? coDue : handling,
     createdAt: ctx.now,

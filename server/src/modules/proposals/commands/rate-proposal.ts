@@ -5,7 +5,7 @@ import { auditSource, recordAudit } from '../../../platform/audit/record.ts';
 import { shanghaiDate } from '../../../platform/calendar/working-days.ts';
 import { AppError } from '../../../platform/http/app-error.ts';
 import type { RequestContext } from '../../../platform/http/request-context.ts';
-import { notify, usersOfMembers } from '../../../platform/notifications/notify.ts';
+import { notify } from '../../../platform/notifications/notify.ts';
 import { currentRound, handlesProposal, raterOf, ratingVerdict } from '../assignments.policy.ts';
 import { currentTime } from '../clock.ts';
 import { assignments, proposals, proposerFeedback } from '../schema.ts';
@@ -19,7 +19,8 @@ const field = (message: string) =>
  * 评价 (P17): a signer rates the reply of the current round, once, within the feedback window. The lead
  * proposer's (or the collective's) rating decides: 满意/基本满意 closes the proposal; 不满意 keeps it in
  * `evaluating` and the proposals office decides on 重新办理. Co-signers' ratings count in the statistics.
- * Proposal staff record a paper form for a signer; a handler unit never rates.
+ * Proposal staff enter each signer's paper 征询意见表 (once per signer and round, like an online one); a
+ * handler unit never rates.
  */
 export async function rateProposal(
   ctx: RequestContext,
@@ -41,28 +42,30 @@ export async function rateProposal(
     if (verdict === 'wrong_state') throw new AppError('WRONG_STATE', { state: p.state, action: 'rate' });
     if (verdict === 'deadline_passed') throw new AppError('DEADLINE_PASSED', { deadline: p.feedbackDueOn });
     if (verdict === 'already_rated') throw new AppError('ALREADY_RATED');
-    // A paper form is filed under the member's own account when there is one (the rating is theirs).
-    const own = rater.byStaff && rater.memberId ? (await usersOfMembers(tx, [rater.memberId]))[0] : undefined;
-    const raterUserId = own ?? ctx.actor.userId;
-    if (feedback.some((f) => f.round === round && f.raterUserId === raterUserId)) {
-      throw new AppError('PAPER_FEEDBACK_LIMIT');
-    }
-    await tx.insert(proposerFeedback).values({
-      committeeId: p.committeeId,
-      proposalId: id,
-      round,
-      memberId: rater.memberId,
-      raterUserId,
-      overall: input.overall,
-      consultedBeforeReply: input.consultedBeforeReply ?? null,
-      handlerAttitude: input.handlerAttitude ?? null,
-      agreesWithResult: input.agreesWithResult ?? null,
-      replyOnPoint: input.replyOnPoint ?? null,
-      visitHappened: input.visitHappened ?? null,
-      comment: input.comment,
-      recordedByStaff: rater.byStaff,
-      submittedAt: now,
-    });
+    // The rating belongs to the signer (`memberId`, null = the collective); the account that entered it —
+    // the signer's own, or the staff member typing a paper form — is recorded beside it. The unique index
+    // per (proposal, round, signer) stops a second one even when two arrive at the same moment.
+    const inserted = await tx
+      .insert(proposerFeedback)
+      .values({
+        committeeId: p.committeeId,
+        proposalId: id,
+        round,
+        memberId: rater.memberId,
+        raterUserId: ctx.actor.userId,
+        overall: input.overall,
+        consultedBeforeReply: input.consultedBeforeReply ?? null,
+        handlerAttitude: input.handlerAttitude ?? null,
+        agreesWithResult: input.agreesWithResult ?? null,
+        replyOnPoint: input.replyOnPoint ?? null,
+        visitHappened: input.visitHappened ?? null,
+        comment: input.comment,
+        recordedByStaff: rater.byStaff,
+        submittedAt: now,
+      })
+      .onConflictDoNothing()
+      .returning({ id: proposerFeedback.id });
+    if (inserted.length === 0) throw new AppError('ALREADY_RATED');
     const closes = rater.decisive && input.overall !== 'dissatisfied';
     if (closes) {
       await tx
@@ -88,6 +91,7 @@ export async function rateProposal(
         memberId: rater.memberId,
         decisive: rater.decisive,
         recordedByStaff: rater.byStaff,
+        enteredByUserId: ctx.actor.userId,
         state: closes ? 'closed' : p.state,
         ...(closes ? { closeReason: 'rated' } : {}),
       },

@@ -7,14 +7,16 @@ import { AppError } from '../../../platform/http/app-error.ts';
 import type { RequestContext } from '../../../platform/http/request-context.ts';
 import { answersProposer, currentRound, followUpAllowed, isLive } from '../assignments.policy.ts';
 import { currentTime } from '../clock.ts';
-import { assignments, proposals, proposerFeedback } from '../schema.ts';
+import { assignmentRounds, assignments, proposals, proposerFeedback } from '../schema.ts';
 import { loadRules } from '../settings/load-rules.ts';
 import { notifyUnits } from './handling-notices.ts';
 import { loadForAction } from './load-for-action.ts';
 
 /**
  * 重新办理 (P18): after the lead proposer's 不满意 with the first reply, the proposals office sends the
- * proposal back to its answering units: each starts round 2 with `rehandlingPeriod` to reply again.
+ * proposal back to its answering units: each starts round 2 with `rehandlingPeriod` to reply again. The
+ * round starts now (`roundStartedAt`: extension limits count from it); round 1's dates move to
+ * `assignment_rounds`.
  */
 export async function rehandleProposal(
   ctx: RequestContext,
@@ -36,11 +38,26 @@ export async function rehandleProposal(
       (a) => isLive(a) && answersProposer(a) && allowedFrom(assignmentTransitions, 'rehandle', a.state),
     );
     const round = currentRound(asg) + 1;
+    if (targets.length > 0) {
+      // The finished round keeps its own dates (the on-time statistics judge the first reply by them).
+      await tx.insert(assignmentRounds).values(
+        targets.map((a) => ({
+          committeeId: a.committeeId,
+          assignmentId: a.id,
+          round: a.round,
+          startedAt: a.roundStartedAt,
+          dueOn: a.dueOn,
+          extendedDueOn: a.extendedDueOn,
+          completedAt: a.completedAt,
+        })),
+      );
+    }
     await tx
       .update(assignments)
       .set({
         state: 'rehandling',
         round,
+        roundStartedAt: now,
         dueOn,
         extendedDueOn: null,
         completedAt: null,

@@ -15,8 +15,9 @@ import { usersWithRole } from './handling-notices.ts';
 import { loadAssignmentForAction } from './load-assignment.ts';
 
 /**
- * 延期申请: asked before the current due date (else 409 DEADLINE_PASSED), for a later date that stays within
- * the maximum handling period counted from the assignment (`handlingMax`). One open request at a time.
+ * 延期申请: asked before the current round's due date (else 409 DEADLINE_PASSED), for a later date that
+ * stays within the maximum handling period (`handlingMax`) counted from the round's start. One open request
+ * at a time.
  */
 export async function requestExtension(
   ctx: RequestContext,
@@ -34,13 +35,16 @@ export async function requestExtension(
     );
     const due = effectiveDue(a);
     const rules = await loadRules(tx, a.committeeId);
-    const max = dueDate(a.assignedAt, rules.durations.handlingMax, await loadCalendar(tx, a.committeeId));
+    // Each round has its own maximum, counted from its start: round 2 from the 重新办理 order, not from
+    // round 1's assignment (which would make a round-2 extension all but impossible).
+    const max = dueDate(a.roundStartedAt, rules.durations.handlingMax, await loadCalendar(tx, a.committeeId));
+    const from = a.round > 1 ? '自重新办理之日起' : '自交办之日起';
     const field = (message: string) =>
       new AppError('VALIDATION_FAILED', [{ path: 'requestedDueOn', message }]);
     if (input.requestedDueOn <= due) throw field(`延期后的期限须晚于当前期限 ${due}`);
     if (input.requestedDueOn > max) {
       throw field(
-        `延期后的期限不能晚于 ${max}（自交办之日起最长 ${formatDuration(rules.durations.handlingMax)}）`,
+        `延期后的期限不能晚于 ${max}（${from}最长 ${formatDuration(rules.durations.handlingMax)}）`,
       );
     }
     const [request] = await tx
@@ -50,6 +54,7 @@ export async function requestExtension(
         assignmentId: id,
         reason: input.reason,
         requestedDueOn: input.requestedDueOn,
+        round: a.round,
         requestedByUserId: ctx.actor.userId,
         requestedAt: now,
       })
@@ -64,7 +69,12 @@ export async function requestExtension(
       targetId: id,
       targetLabel: p.title,
       before: { dueOn: due },
-      after: { extensionRequestId: request?.id, requestedDueOn: input.requestedDueOn, reason: input.reason },
+      after: {
+        extensionRequestId: request?.id,
+        round: a.round,
+        requestedDueOn: input.requestedDueOn,
+        reason: input.reason,
+      },
     });
     await notify(tx, a.committeeId, await usersWithRole(tx, a.committeeId, ['supervision_office']), {
       kind: 'assignment_extension',

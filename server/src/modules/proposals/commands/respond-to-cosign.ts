@@ -1,6 +1,9 @@
 import { and, eq } from 'drizzle-orm';
 import { auditSource, recordAudit } from '../../../platform/audit/record.ts';
+import { shanghaiDate } from '../../../platform/calendar/working-days.ts';
+import { AppError } from '../../../platform/http/app-error.ts';
 import type { RequestContext } from '../../../platform/http/request-context.ts';
+import { currentTime } from '../clock.ts';
 import { memberIdsOf } from '../proposals.policy.ts';
 import { proposalSigners } from '../schema.ts';
 import { completeSubmissionIfReady } from './submit-proposal.ts';
@@ -21,7 +24,11 @@ export async function respondToCosign(ctx: RequestContext, id: string, accept: b
     const mine = memberIdsOf(ctx.actor);
     const signer = signers.find((s) => mine.includes(s.memberId) && s.role === 'cosigner');
     if (!signer) return;
-    const now = new Date();
+    const now = currentTime();
+    // A recess invitation's own deadline holds even before the sweep has dropped the name.
+    if (signer.cosignDueOn && shanghaiDate(now) > signer.cosignDueOn && !signer.confirmedAt) {
+      throw new AppError('DEADLINE_PASSED', { deadline: signer.cosignDueOn });
+    }
     await tx
       .update(proposalSigners)
       .set(accept ? { confirmedAt: now } : { declinedAt: now })

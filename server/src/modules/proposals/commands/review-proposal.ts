@@ -21,69 +21,81 @@ type ReviewInput = z.infer<typeof reviewInput>;
  * for revision ends the review at any stage and sends the reviewer's comment to the proposer.
  */
 export async function reviewProposal(ctx: RequestContext, id: string, input: ReviewInput): Promise<void> {
-  await ctx.db.transaction(async (tx) => {
-    const action = input.recommendation === 'return_for_revision' ? 'return_for_revision' : 'recommend';
-    const { proposal, signers } = await loadForAction(tx, ctx.actor, id, action, input.expectedVersion);
-    const rules = await loadRules(tx, proposal.committeeId);
-    const stageIndex = proposal.state === 'submitted' ? 0 : (proposal.reviewStage ?? 0);
-    const stage = rules.reviewStages[Math.min(stageIndex, rules.reviewStages.length - 1)]!;
-    const isLast = stageIndex >= rules.reviewStages.length - 1;
-    const reason = await checkReviewInput(tx, proposal, input, rules.notFiledReasons);
-    const decides = isLast || input.recommendation === 'return_for_revision';
-    await tx.insert(reviewRecords).values({
-      committeeId: proposal.committeeId,
-      proposalId: id,
-      stageIndex,
-      stageName: stage.name,
-      reviewerUserId: ctx.actor.userId,
-      recommendation: input.recommendation,
-      reasonCode: input.reasonCode ?? null,
-      comment: input.comment,
-      suggestedHandlerUnitIds: input.suggestedHandlerUnitIds,
-      mergeIntoId: input.mergeIntoId ?? null,
-      isDecision: decides,
-    });
-    const now = new Date();
-    const base = { version: sql`${proposals.version} + 1`, updatedAt: now };
-    let change: Partial<typeof proposals.$inferInsert> = {
-      state: 'under_review',
-      reviewStage: stageIndex + 1,
-    };
-    let message: string | null = null;
-    if (input.recommendation === 'return_for_revision') {
-      change = { state: 'returned_for_revision', reviewStage: null };
-      message = `您的提案“${proposal.title}”被退回修改：${input.comment || '请按审查意见修改后重新提交'}`;
-    } else if (decides && input.recommendation === 'file') {
-      const number = await nextNumber(tx, proposal.sessionId!, proposals.number);
-      change = { state: 'filed', number, filedAt: now, reviewStage: null };
-      message = `您的提案“${proposal.title}”已立案，编号第${String(number).padStart(4, '0')}号。`;
-    } else if (decides && input.recommendation === 'merge') {
-      await mergeSigners(tx, proposal, signers, input.mergeIntoId!);
-      change = { state: 'merged', mergedIntoId: input.mergeIntoId!, reviewStage: null };
-      message = `您的提案“${proposal.title}”与内容相同或相近的提案并案办理。`;
-    } else if (decides && input.recommendation === 'not_file') {
-      change = {
-        state: 'not_filed',
-        notFiledReasonCode: input.reasonCode!,
-        notFiledReasonText: input.comment,
-        reviewStage: null,
-      };
-      message = `您的提案“${proposal.title}”不予立案，理由：${reason}${input.comment ? `（${input.comment}）` : ''}`;
-    }
-    await tx
-      .update(proposals)
-      .set({ ...change, ...base })
-      .where(eq(proposals.id, id));
-    await recordAudit(tx, auditSource(ctx), {
-      action: decides ? `proposal.${decisionEvent[input.recommendation]}` : 'proposal.review_recommended',
-      targetType: 'proposal',
-      targetId: id,
-      targetLabel: proposal.title,
-      before: { state: proposal.state, reviewStage: proposal.reviewStage },
-      after: { ...change, stage: stage.name, recommendation: input.recommendation, comment: input.comment },
-    });
-    if (message) await notifyProposers(tx, proposal, signers, message);
+  await ctx.db.transaction((tx) => applyReview(tx, ctx, id, input));
+}
+
+/**
+ * The review inside the caller's transaction. `decide` makes a recommendation the decision at any stage:
+ * the one-step 并案 of likely duplicates (search module) files the parent and merges the others at once.
+ */
+export async function applyReview(
+  tx: Db,
+  ctx: RequestContext,
+  id: string,
+  input: ReviewInput,
+  opts: { decide?: boolean } = {},
+): Promise<void> {
+  const action = input.recommendation === 'return_for_revision' ? 'return_for_revision' : 'recommend';
+  const { proposal, signers } = await loadForAction(tx, ctx.actor, id, action, input.expectedVersion);
+  const rules = await loadRules(tx, proposal.committeeId);
+  const stageIndex = proposal.state === 'submitted' ? 0 : (proposal.reviewStage ?? 0);
+  const stage = rules.reviewStages[Math.min(stageIndex, rules.reviewStages.length - 1)]!;
+  const isLast = stageIndex >= rules.reviewStages.length - 1;
+  const reason = await checkReviewInput(tx, proposal, input, rules.notFiledReasons);
+  const decides = opts.decide || isLast || input.recommendation === 'return_for_revision';
+  await tx.insert(reviewRecords).values({
+    committeeId: proposal.committeeId,
+    proposalId: id,
+    stageIndex,
+    stageName: stage.name,
+    reviewerUserId: ctx.actor.userId,
+    recommendation: input.recommendation,
+    reasonCode: input.reasonCode ?? null,
+    comment: input.comment,
+    suggestedHandlerUnitIds: input.suggestedHandlerUnitIds,
+    mergeIntoId: input.mergeIntoId ?? null,
+    isDecision: decides,
   });
+  const now = new Date();
+  const base = { version: sql`${proposals.version} + 1`, updatedAt: now };
+  let change: Partial<typeof proposals.$inferInsert> = {
+    state: 'under_review',
+    reviewStage: stageIndex + 1,
+  };
+  let message: string | null = null;
+  if (input.recommendation === 'return_for_revision') {
+    change = { state: 'returned_for_revision', reviewStage: null };
+    message = `您的提案“${proposal.title}”被退回修改：${input.comment || '请按审查意见修改后重新提交'}`;
+  } else if (decides && input.recommendation === 'file') {
+    const number = await nextNumber(tx, proposal.sessionId!, proposals.number);
+    change = { state: 'filed', number, filedAt: now, reviewStage: null };
+    message = `您的提案“${proposal.title}”已立案，编号第${String(number).padStart(4, '0')}号。`;
+  } else if (decides && input.recommendation === 'merge') {
+    await mergeSigners(tx, proposal, signers, input.mergeIntoId!);
+    change = { state: 'merged', mergedIntoId: input.mergeIntoId!, reviewStage: null };
+    message = `您的提案“${proposal.title}”与内容相同或相近的提案并案办理。`;
+  } else if (decides && input.recommendation === 'not_file') {
+    change = {
+      state: 'not_filed',
+      notFiledReasonCode: input.reasonCode!,
+      notFiledReasonText: input.comment,
+      reviewStage: null,
+    };
+    message = `您的提案“${proposal.title}”不予立案，理由：${reason}${input.comment ? `（${input.comment}）` : ''}`;
+  }
+  await tx
+    .update(proposals)
+    .set({ ...change, ...base })
+    .where(eq(proposals.id, id));
+  await recordAudit(tx, auditSource(ctx), {
+    action: decides ? `proposal.${decisionEvent[input.recommendation]}` : 'proposal.review_recommended',
+    targetType: 'proposal',
+    targetId: id,
+    targetLabel: proposal.title,
+    before: { state: proposal.state, reviewStage: proposal.reviewStage },
+    after: { ...change, stage: stage.name, recommendation: input.recommendation, comment: input.comment },
+  });
+  if (message) await notifyProposers(tx, proposal, signers, message);
 }
 
 const decisionEvent = {

@@ -7,15 +7,18 @@ import type { RequestContext } from '../../../platform/http/request-context.ts';
 import { participatingUnits, plenarySessions } from '../../org/schema.ts';
 import type { ProposalRow, SignerRow } from '../proposals.policy.ts';
 import { proposalSigners, proposals } from '../schema.ts';
+import { currentTime } from '../clock.ts';
 import { loadRules } from '../settings/load-rules.ts';
 import { loadForAction } from './load-for-action.ts';
 import { sessionFor } from './session-for.ts';
+import { setRecessCosignDeadlines } from './invite-cosigners.ts';
 import { indexProposal } from '../../search/commands/index-proposal.ts';
 
 /**
  * Submits a proposal. The session and plenary/recess timing follow from the submission time. A joint
  * proposal with unanswered invitations waits in `cosigning` (names still unconfirmed at the session's
- * deadline drop); otherwise it is submitted at once and gets its intake number.
+ * deadline drop; a 平时提案's open invitations get their own deadline now); otherwise it is submitted at
+ * once and gets its intake number.
  */
 export async function submitProposal(
   ctx: RequestContext,
@@ -26,7 +29,7 @@ export async function submitProposal(
     const { proposal, signers } = await loadForAction(tx, ctx.actor, id, 'submit', expectedVersion);
     await checkComplete(tx, proposal, signers);
     const rules = await loadRules(tx, proposal.committeeId);
-    const now = new Date();
+    const now = currentTime();
     const { session, timing } = await sessionFor(tx, proposal.committeeId, now, rules);
     if (
       (proposal.proposerKind === 'sector' || proposal.proposerKind === 'member_group') &&
@@ -53,7 +56,8 @@ export async function submitProposal(
       targetLabel: proposal.title,
       after: { sessionId: session.id, timing },
     });
-    await completeSubmissionIfReady(tx, ctx, id);
+    const ready = await completeSubmissionIfReady(tx, ctx, id);
+    if (!ready && timing === 'recess') await setRecessCosignDeadlines(tx, { ...proposal, timing }, now);
     // The session is set now: the index carries it.
     await indexProposal(tx, id);
   });
@@ -103,7 +107,7 @@ export async function completeSubmissionIfReady(
   if (open.length > 0) return false;
   // A proposal resubmitted after revision keeps its intake number.
   const intakeNo = p.intakeNo ?? (await nextNumber(tx, p.sessionId, proposals.intakeNo));
-  const now = new Date();
+  const now = currentTime();
   await tx
     .update(proposals)
     .set({

@@ -69,7 +69,7 @@ export async function loadAssignmentFacts(
           )
       : [];
   const pending = await db
-    .select({ assignmentId: extensionRequests.assignmentId })
+    .select({ assignmentId: extensionRequests.assignmentId, round: extensionRequests.round })
     .from(extensionRequests)
     .where(
       and(
@@ -91,7 +91,8 @@ export async function loadAssignmentFacts(
     );
   for (const a of rows) {
     const facts = out.get(a.id)!;
-    facts.pendingExtension = pending.some((p) => p.assignmentId === a.id);
+    // Only the current round's: an earlier round's open request never blocks a new one.
+    facts.pendingExtension = pending.some((p) => p.assignmentId === a.id && p.round === a.round);
     facts.objectedBefore = objected.some((o) => o.assignmentId === a.id);
     if (a.mode !== 'co') continue;
     const lead = leads.find((l) => l.proposalId === a.proposalId);

@@ -1,16 +1,24 @@
 import { and, desc, inArray, ne } from 'drizzle-orm';
 import { proposalLabels } from '@tongxin/common/proposals/enums.ts';
 import type { ProposalListQuery } from '@tongxin/common/proposals/schemas.ts';
-import type { Actor } from '../../../platform/authz/actor.ts';
+import { type Actor, hasRole } from '../../../platform/authz/actor.ts';
+import { overseerRoles } from '../assignments.policy.ts';
 import type { Db } from '../../../platform/db/connect.ts';
 import { writeSheet } from '../../../platform/excel/workbook.ts';
 import { handlerUnits } from '../../org/schema.ts';
 import { presentProposals } from '../proposals.presenter.ts';
-import { assignments, proposals } from '../schema.ts';
+import { assignments, proposalConsultations, proposals } from '../schema.ts';
 import { proposalFilters } from './list-proposals.ts';
 import { eq } from 'drizzle-orm';
 
 const exportLimit = 50_000;
+
+const closeReasonLabels: Record<string, string> = {
+  rated: '评价后办结',
+  not_rated: '评价期满未评价',
+  consulted: '协商办结',
+  withdrawn: '撤回',
+};
 
 /** Any proposal list, with the same filters and scope as on screen, as an .xlsx. */
 export async function exportProposals(db: Db, actor: Actor, q: ProposalListQuery): Promise<Buffer> {
@@ -29,6 +37,12 @@ export async function exportProposals(db: Db, actor: Actor, q: ProposalListQuery
         .innerJoin(handlerUnits, eq(handlerUnits.id, assignments.handlerUnitId))
         .where(and(inArray(assignments.proposalId, ids), ne(assignments.state, 'reassigned')))
     : [];
+  // The consultation is for those involved (as on the detail page): in an export, the overseers'.
+  const consultations =
+    ids.length && hasRole(actor, ...overseerRoles)
+      ? await db.select().from(proposalConsultations).where(inArray(proposalConsultations.proposalId, ids))
+      : [];
+  const consultationOf = (id: string) => consultations.find((c) => c.proposalId === id);
   const L = proposalLabels;
   return writeSheet(
     '提案',
@@ -62,6 +76,23 @@ export async function exportProposals(db: Db, actor: Actor, q: ProposalListQuery
       },
       { header: '提交时间', width: 20, value: (v) => v.submittedAt ?? '' },
       { header: '立案时间', width: 20, value: (v) => v.filedAt ?? '' },
+      { header: '办结时间', width: 20, value: (v) => v.closedAt ?? '' },
+      {
+        header: '办结方式',
+        width: 14,
+        value: (v) => (v.closeReason ? closeReasonLabels[v.closeReason] : ''),
+      },
+      {
+        // 协商办结: the consultation that closed it.
+        header: '协商沟通情况',
+        width: 48,
+        value: (v) => {
+          const c = consultationOf(v.id);
+          return c
+            ? `${c.heldOn} ${L.consultationForm[c.form]}；参加人员：${c.participants}；协商结果：${c.outcome}`
+            : '';
+        },
+      },
     ],
     views,
   );

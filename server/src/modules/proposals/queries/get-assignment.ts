@@ -116,6 +116,7 @@ export async function getAssignment(db: Db, actor: Actor, id: string, now = curr
       id: e.id,
       reason: e.reason,
       requestedDueOn: e.requestedDueOn,
+      round: e.round,
       requestedAt: iso(e.requestedAt),
       decision: e.decision,
       decisionComment: e.decisionComment,

@@ -1,4 +1,5 @@
 import { and, asc, eq, inArray, or } from 'drizzle-orm';
+import { type ConsultationForm, proposalLabels } from '@tongxin/common/proposals/enums.ts';
 import type { Actor } from '../../../platform/authz/actor.ts';
 import { auditEvents } from '../../../platform/audit/schema.ts';
 import type { Db } from '../../../platform/db/connect.ts';
@@ -66,6 +67,24 @@ export async function getProposal(db: Db, actor: Actor, id: string) {
       suggestedHandlerUnitIds: staffView ? r.suggestedHandlerUnitIds : [],
       createdAt: iso(r.createdAt),
     })),
-    timeline: events.map((e) => ({ action: e.action, actorName: e.actorName, at: iso(e.createdAt) })),
+    timeline: events.map((e) => ({
+      action: e.action,
+      actorName: e.actorName,
+      at: iso(e.createdAt),
+      // The 协商办结 line carries the consultation, for those who may read it (see proposalHandling).
+      ...(e.action === 'proposal.closed' && handling.consultation
+        ? { detail: consultationLine(handling.consultation) }
+        : {}),
+    })),
   };
+}
+
+/** "2026-07-01 当面座谈（参加：…）：结果" — the consultation in one line of the timeline. */
+function consultationLine(c: {
+  heldOn: string;
+  form: ConsultationForm;
+  participants: string;
+  outcome: string;
+}) {
+  return `${c.heldOn} ${proposalLabels.consultationForm[c.form]}（参加：${c.participants}）：${c.outcome}`;
 }

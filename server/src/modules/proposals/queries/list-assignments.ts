@@ -11,7 +11,7 @@ import { assignments } from '../schema.ts';
 
 const due = sql<string>`coalesce(${assignments.extendedDueOn}, ${assignments.dueOn})`;
 const pendingExtension = sql`exists (select 1 from extension_requests e
-  where e.assignment_id = ${assignments.id} and e.decision is null)`;
+  where e.assignment_id = ${assignments.id} and e.round = ${assignments.round} and e.decision is null)`;
 /** A co unit whose 会签 the lead unit's current reply waits for. */
 const cosignAwaited = sql`(${assignments.mode} = 'co' and exists (select 1 from assignments l
   join reply_letters r on r.assignment_id = l.id and r.round = l.round and r.kind = 'reply'

@@ -2,12 +2,13 @@ import { asc, eq, inArray } from 'drizzle-orm';
 import { type Actor, hasRole, scopeIds } from '../../../platform/authz/actor.ts';
 import type { Db } from '../../../platform/db/connect.ts';
 import { iso } from '../../org/resources/present-helpers.ts';
+import { users } from '../../auth/schema.ts';
 import { members } from '../../org/schema.ts';
 import { unitNames } from '../assignments.presenter.ts';
 import { currentRound, decisiveRating, isLive, overseerRoles } from '../assignments.policy.ts';
 import { type ProposalRow, relationOf, type SignerRow } from '../proposals.policy.ts';
 import { presentLetters } from '../replies.presenter.ts';
-import { assignments, proposerFeedback, replyLetters } from '../schema.ts';
+import { assignments, proposalConsultations, proposerFeedback, replyLetters } from '../schema.ts';
 import { loadRules } from '../settings/load-rules.ts';
 
 const modeOrder = { sole: 0, lead: 1, split: 2, co: 3 } as const;
@@ -68,6 +69,16 @@ export async function proposalHandling(db: Db, actor: Actor, p: ProposalRow, sig
         ).map((m) => [m.id, m.name]),
       )
     : new Map<string, string>();
+  // Who entered a paper form (staff) is shown beside it; the signer's own entries need no name.
+  const enteredBy = [...new Set(feedback.filter((f) => f.recordedByStaff).map((f) => f.raterUserId))];
+  const enteredNames = await namesOfUsers(db, enteredBy);
+  const [consultation] = await db
+    .select()
+    .from(proposalConsultations)
+    .where(eq(proposalConsultations.proposalId, p.id));
+  const recorderName = consultation
+    ? (await namesOfUsers(db, [consultation.recordedByUserId])).get(consultation.recordedByUserId)
+    : undefined;
   const round = currentRound(asg);
   return {
     round,
@@ -77,6 +88,7 @@ export async function proposalHandling(db: Db, actor: Actor, p: ProposalRow, sig
       mode: a.mode,
       state: a.state,
       round: a.round,
+      roundStartedAt: iso(a.roundStartedAt),
       assignedAt: iso(a.assignedAt),
       receivedAt: iso(a.receivedAt),
       dueOn: a.dueOn,
@@ -103,7 +115,30 @@ export async function proposalHandling(db: Db, actor: Actor, p: ProposalRow, sig
       visitHappened: f.visitHappened,
       comment: f.comment,
       recordedByStaff: f.recordedByStaff,
+      enteredByName: f.recordedByStaff ? (enteredNames.get(f.raterUserId) ?? '') : null,
       submittedAt: iso(f.submittedAt),
     })),
+    // 协商办结: for those involved (signers, overseers, the handling units), like the ratings it answers.
+    consultation:
+      consultation && involved
+        ? {
+            round: consultation.round,
+            heldOn: consultation.heldOn,
+            form: consultation.form,
+            participants: consultation.participants,
+            outcome: consultation.outcome,
+            recordedByName: recorderName ?? '',
+            recordedAt: iso(consultation.createdAt),
+          }
+        : null,
   };
+}
+
+async function namesOfUsers(db: Db, ids: string[]): Promise<Map<string, string>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db
+    .select({ id: users.id, name: users.displayName })
+    .from(users)
+    .where(inArray(users.id, ids));
+  return new Map(rows.map((u) => [u.id, u.name]));
 }

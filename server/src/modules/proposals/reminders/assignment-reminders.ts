@@ -25,9 +25,9 @@ interface Due {
 }
 
 /**
- * Unfinished assignments due in `[from, to]` that have no reminder of this kind for this round yet (the
- * unique dedupe index is the guarantee; this filter keeps a sweep from re-sending thousands of rows only
- * for the index to drop them).
+ * Unfinished assignments due in `[from, to]` that have no reminder of this kind for this round and due
+ * date yet (the unique dedupe index is the guarantee; this filter keeps a sweep from re-sending thousands of
+ * rows only for the index to drop them).
  */
 function dueBetween(db: Db, committeeId: string, keyPrefix: string, range: SQL): Promise<Due[]> {
   return db
@@ -51,11 +51,18 @@ function dueBetween(db: Db, committeeId: string, keyPrefix: string, range: SQL):
         inArray(proposals.state, handlingProposalStates),
         range,
         sql`not exists (select 1 from notifications n
-          where n.dedupe_key = ${keyPrefix} || ${assignments.id}::text || ':' || ${assignments.round}::text)`,
+          where n.dedupe_key = ${keyPrefix} || ${assignments.id}::text || ':' || ${assignments.round}::text
+            || ':' || to_char(${dueOnOf}, 'YYYY-MM-DD'))`,
       ),
     )
     .orderBy(assignments.id);
 }
+
+/**
+ * Once per task, round and due date: 重新办理 (a new round) and an approved extension (a new date) each
+ * earn their own reminders; running the sweep again does not.
+ */
+const dedupeKey = (kind: string, a: Due) => `${kind}:${a.id}:${a.round}:${a.dueOn}`;
 
 async function send(
   db: Db,
@@ -72,7 +79,8 @@ async function send(
 }
 
 /**
- * (a) due within `soonDays` working days → the unit's clerks and leaders, once per assignment and round;
+ * (a) due within `soonDays` working days → the unit's clerks and leaders, once per assignment, round and
+ * due date;
  * (b) overdue (the due day is over in Beijing) → the unit, the proposals office and the supervision office.
  * `soonUntil` is the last day counted as "soon" (today + 5 working days on the committee's calendar).
  */
@@ -97,7 +105,7 @@ export async function remindAssignments(
       body: `${a.unitName}承办的提案“${a.title}”将于 ${a.dueOn} 到期，请抓紧办理并按时答复。`,
       link: `/proposals/${a.proposalId}`,
       data: { assignmentId: a.id, proposalId: a.proposalId, round: a.round, dueOn: a.dueOn },
-      dedupeKey: `due_soon:${a.id}:${a.round}`,
+      dedupeKey: dedupeKey('due_soon', a),
     },
   }));
 
@@ -114,7 +122,7 @@ export async function remindAssignments(
         body: `${a.unitName}承办的提案“${a.title}”办理期限为 ${a.dueOn}，现已逾期，尚未答复。`,
         link: `/proposals/${a.proposalId}`,
         data: { assignmentId: a.id, proposalId: a.proposalId, round: a.round, dueOn: a.dueOn },
-        dedupeKey: `overdue:${a.id}:${a.round}`,
+        dedupeKey: dedupeKey('overdue', a),
       },
     }));
   }

@@ -148,7 +148,7 @@ describe('deadline sweep', () => {
       userId: u.clerk0!,
       kind: 'proposal_overdue',
       title: '第一轮逾期',
-      dedupeKey: `overdue:${a.round2}:1`,
+      dedupeKey: `overdue:${a.round2}:1:2026-03-01`,
     });
 
     // (c) session deadline
@@ -240,8 +240,8 @@ describe('deadline sweep', () => {
 
   it('(a) reminds the unit’s clerks and leaders of an assignment due within 5 working days', async () => {
     assert.deepEqual(await sent('proposal_due_soon'), [
-      `due_soon:${a.soon}:1 → clerk0`,
-      `due_soon:${a.soon}:1 → leader0`,
+      `due_soon:${a.soon}:1:2026-06-09 → clerk0`,
+      `due_soon:${a.soon}:1:2026-06-09 → leader0`,
     ]);
   });
 
@@ -249,19 +249,24 @@ describe('deadline sweep', () => {
     assert.deepEqual(
       (await sent('proposal_overdue')).filter((s) => !s.startsWith(`overdue:${a.round2}:1`)),
       [
-        `overdue:${a.overdue}:1 → clerk1`,
-        `overdue:${a.overdue}:1 → staff`,
-        `overdue:${a.overdue}:1 → supervision`,
-        `overdue:${a.round2}:2 → clerk0`,
-        `overdue:${a.round2}:2 → leader0`,
-        `overdue:${a.round2}:2 → staff`,
-        `overdue:${a.round2}:2 → supervision`,
+        `overdue:${a.overdue}:1:2026-06-01 → clerk1`,
+        `overdue:${a.overdue}:1:2026-06-01 → staff`,
+        `overdue:${a.overdue}:1:2026-06-01 → supervision`,
+        `overdue:${a.round2}:2:2026-05-29 → clerk0`,
+        `overdue:${a.round2}:2:2026-05-29 → leader0`,
+        `overdue:${a.round2}:2:2026-05-29 → staff`,
+        `overdue:${a.round2}:2:2026-05-29 → supervision`,
       ].sort(),
     );
     const [notice] = await db()
       .select()
       .from(notifications)
-      .where(and(eq(notifications.dedupeKey, `overdue:${a.overdue}:1`), eq(notifications.userId, u.clerk1!)));
+      .where(
+        and(
+          eq(notifications.dedupeKey, `overdue:${a.overdue}:1:2026-06-01`),
+          eq(notifications.userId, u.clerk1!),
+        ),
+      );
     assert.equal(notice?.title, '办理已逾期：提案overdue');
     assert.equal(notice?.link, `/proposals/${p.overdue}`);
     assert.match(notice?.body ?? '', /测试市卫生健康委员会承办的提案“提案overdue”办理期限为 2026-06-01/);

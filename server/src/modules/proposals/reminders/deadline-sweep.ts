@@ -1,4 +1,4 @@
-import { and, eq, lte } from 'drizzle-orm';
+import { and, eq, isNull, lt, lte } from 'drizzle-orm';
 import { loadCalendar } from '../../../platform/calendar/queries/load-calendar.ts';
 import { addWorkingDays, shanghaiDate } from '../../../platform/calendar/working-days.ts';
 import type { Db } from '../../../platform/db/connect.ts';
@@ -7,7 +7,7 @@ import { committees } from '../../../platform/tenancy/schema.ts';
 import { plenarySessions } from '../../org/schema.ts';
 import { closeUnratedProposals } from '../commands/close-unrated-proposals.ts';
 import { dropUnconfirmedCosigners } from '../commands/drop-unconfirmed-cosigners.ts';
-import { proposals } from '../schema.ts';
+import { proposalSigners, proposals } from '../schema.ts';
 import { remindAssignments } from './assignment-reminders.ts';
 import { remindFeedback } from './feedback-reminders.ts';
 
@@ -21,7 +21,7 @@ export const feedbackSoonWorkingDays = 3;
 
 export interface SweepResult {
   committees: number;
-  /** Proposals whose unconfirmed co-signers dropped at the session deadline. */
+  /** Proposals whose unconfirmed co-signers dropped (session deadline, or a recess invitation's own). */
   cosignDeadlines: number;
   closedNotRated: number;
   dueSoon: number;
@@ -33,7 +33,8 @@ export interface SweepResult {
 
 /**
  * The deadline sweep (domain.md §3.1–§3.3), per committee and on its working-day calendar:
- * (c) at a session's proposal deadline, unconfirmed co-signers drop and waiting proposals are submitted;
+ * (c) at a session's proposal deadline (大会提案) or at the end of an invitation's own answering period
+ * (平时提案), unconfirmed co-signers drop and proposals with no open invitation left are submitted;
  * (d) evaluating proposals past their feedback window without a decisive rating close as not rated;
  * (a)(b) handler units are reminded before and after their due day; (e) proposers before the feedback
  * window ends. Every reminder has a dedupe key, so running it twice, or on two instances at once, sends
@@ -71,7 +72,24 @@ export async function runDeadlineSweep(
           lte(plenarySessions.proposalDeadline, now),
         ),
       );
-    for (const p of waiting) {
+    // 平时提案: invitations whose own answering period is over (the day after their last day, in Beijing).
+    const lapsed = await db
+      .selectDistinct({ id: proposals.id })
+      .from(proposals)
+      .innerJoin(proposalSigners, eq(proposalSigners.proposalId, proposals.id))
+      .where(
+        and(
+          eq(proposals.committeeId, id),
+          eq(proposals.state, 'cosigning'),
+          eq(proposals.timing, 'recess'),
+          eq(proposalSigners.role, 'cosigner'),
+          isNull(proposalSigners.confirmedAt),
+          isNull(proposalSigners.declinedAt),
+          isNull(proposalSigners.droppedAt),
+          lt(proposalSigners.cosignDueOn, today),
+        ),
+      );
+    for (const p of [...waiting, ...lapsed]) {
       if (await dropUnconfirmedCosigners(db, p.id, now)) result.cosignDeadlines++;
     }
 

@@ -56,7 +56,6 @@ export async function remindFeedback(
         proposalId: proposerFeedback.proposalId,
         round: proposerFeedback.round,
         memberId: proposerFeedback.memberId,
-        raterUserId: proposerFeedback.raterUserId,
       })
       .from(proposerFeedback)
       .where(inArray(proposerFeedback.proposalId, ids));
@@ -83,16 +82,15 @@ export async function remindFeedback(
     const batch: { userIds: string[]; notice: Notice }[] = [];
     for (const p of part) {
       const rated = ratings.filter((r) => r.proposalId === p.id && r.round === p.round);
+      // A rating belongs to its signer (the member, or null = the collective), whoever entered it: a
+      // paper form staff entered for someone counts as theirs.
       const ratedMembers = new Set(rated.map((r) => r.memberId));
-      const ratedUsers = new Set(rated.map((r) => r.raterUserId));
       const userIds = signers
         .filter((s) => s.proposalId === p.id && !ratedMembers.has(s.memberId))
         .flatMap((s) => accountsOf(s.memberId, ['member', 'standing_member']));
-      if (p.leadUnitId) {
-        const liaisons = accountsOf(p.leadUnitId, ['unit_liaison']);
-        if (!liaisons.some((u) => ratedUsers.has(u))) userIds.push(...liaisons);
-      }
-      const pending = userIds.filter((u) => !ratedUsers.has(u));
+      if (p.leadUnitId && !ratedMembers.has(null))
+        userIds.push(...accountsOf(p.leadUnitId, ['unit_liaison']));
+      const pending = [...new Set(userIds)];
       if (pending.length === 0) continue;
       batch.push({
         userIds: pending,

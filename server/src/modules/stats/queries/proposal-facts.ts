@@ -4,7 +4,13 @@ import type { Actor } from '../../../platform/authz/actor.ts';
 import { dueInstant } from '../../../platform/calendar/working-days.ts';
 import type { Db } from '../../../platform/db/connect.ts';
 import { filedStates, visibleProposals } from '../../proposals/proposals.policy.ts';
-import { assignments, proposerFeedback, proposals, replyLetters } from '../../proposals/schema.ts';
+import {
+  assignmentRounds,
+  assignments,
+  proposerFeedback,
+  proposals,
+  replyLetters,
+} from '../../proposals/schema.ts';
 
 export type Scope = { sessionId: string } | { year: number };
 
@@ -19,7 +25,10 @@ export interface ProposalFacts {
   isFiled: boolean;
   /** Every required unit (lead/sole/split) has sent a reply. */
   replied: boolean;
-  /** …and every first reply was sent by the unit's (extended) due date. */
+  /**
+   * …and every first reply was sent by the unit's (extended) due date of round 1. 按期办复 is about 办复, which
+   * the first reply achieves; a second reply after 重新办理 neither earns nor loses it.
+   */
   onTime: boolean;
   /** Result class of each required unit's latest sent reply. */
   resultClasses: string[];
@@ -69,7 +78,7 @@ export async function loadProposalFacts(db: Db, actor: Actor, scope: Scope): Pro
   if (rows.length === 0) return [];
   // The child rows are selected by the same scope as a subquery: thousands of ids as parameters are slow.
   const ids = db.select({ id: proposals.id }).from(proposals).where(inScope);
-  const [asg, replies, ratings] = await Promise.all([
+  const [asg, replies, ratings, firstRounds] = await Promise.all([
     db
       .select()
       .from(assignments)
@@ -100,7 +109,18 @@ export async function loadProposalFacts(db: Db, actor: Actor, scope: Scope): Pro
       })
       .from(proposerFeedback)
       .where(inArray(proposerFeedback.proposalId, ids)),
+    // Round 1's dates of the tasks that were re-handled (the task itself now carries round 2's).
+    db
+      .select({
+        assignmentId: assignmentRounds.assignmentId,
+        dueOn: assignmentRounds.dueOn,
+        extendedDueOn: assignmentRounds.extendedDueOn,
+      })
+      .from(assignmentRounds)
+      .innerJoin(assignments, eq(assignments.id, assignmentRounds.assignmentId))
+      .where(and(inArray(assignments.proposalId, ids), eq(assignmentRounds.round, 1))),
   ]);
+  const roundOne = new Map(firstRounds.map((r) => [r.assignmentId, r]));
   const asgBy = groupBy(asg, (a) => a.proposalId);
   const repliesBy = groupBy(replies, (r) => r.assignmentId);
   const ratingsBy = groupBy(ratings, (r) => r.proposalId);
@@ -110,7 +130,8 @@ export async function loadProposalFacts(db: Db, actor: Actor, scope: Scope): Pro
       .map((a) => {
         const sent = (repliesBy.get(a.id) ?? []).sort((x, y) => x.round - y.round);
         const first = sent.find((r) => r.round === 1) ?? sent[0];
-        const due = dueInstant(a.extendedDueOn ?? a.dueOn);
+        const r1 = roundOne.get(a.id) ?? a;
+        const due = dueInstant(r1.extendedDueOn ?? r1.dueOn);
         return {
           handlerUnitId: a.handlerUnitId,
           mode: a.mode,

@@ -35,7 +35,10 @@ export function EventTimeline({ events }: { events: TimelineEvent[] }) {
         key: `${e.at}-${i}`,
         content: (
           <div>
-            <strong>{eventLabel(e.action, t)}</strong>
+            <strong>
+              {/* A close that carries its consultation is the 协商办结 (the line shows the record). */}
+              {e.action === 'proposal.closed' && e.detail ? t('p.action.close') : eventLabel(e.action, t)}
+            </strong>
             {count > 1 && <span className="muted"> {t('p.timesN', { n: count })}</span>}
             {e.unitName && <span> · {e.unitName}</span>}
             <div className="muted">

@@ -19,12 +19,15 @@ export function RatingForm({
   proposalId,
   signers = [],
   onBehalf = false,
+  rated = [],
   onDone,
 }: {
   proposalId: string;
   /** Proposal staff record a signer's paper form: whose. */
   signers?: Signer[];
   onBehalf?: boolean;
+  /** Signers who rated this round already (a second form for them is refused): not offered. */
+  rated?: (string | null | undefined)[];
   onDone?: () => void;
 }) {
   const t = useT();
@@ -84,6 +87,7 @@ export function RatingForm({
               aria-label={t('p.rate.forMember')}
               options={signers
                 .filter((s) => s.role === 'lead' || s.status === 'confirmed')
+                .filter((s) => !rated.includes(s.memberId))
                 .map((s) => ({ value: s.memberId, label: s.name }))}
             />
           </Form.Item>

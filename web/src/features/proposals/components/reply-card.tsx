@@ -6,10 +6,22 @@ import { useT } from '../../../i18n/index.tsx';
 import type { ReplyView } from '../api.ts';
 import { downloadReplyDocx } from '../assignments-api.ts';
 import { formatTime } from '../labels.ts';
+import { ReplyScans } from './reply-scans.tsx';
 import { ToneTag } from './tags.tsx';
 
-/** A sent reply letter: unit, 文号, result class, the text, and the Word letter to download. */
-export function ReplyCard({ reply, publicView = false }: { reply: ReplyView; publicView?: boolean }) {
+/**
+ * A sent reply letter: unit, 文号, result class, the text, the Word letter to download and, given the
+ * proposal, its scanned signed copy (never on the public page: a scan cannot be stripped of contacts).
+ */
+export function ReplyCard({
+  reply,
+  publicView = false,
+  proposalId,
+}: {
+  reply: ReplyView;
+  publicView?: boolean;
+  proposalId?: string;
+}) {
   const t = useT();
   const reportError = useReportError();
   const [busy, setBusy] = useState(false);
@@ -52,6 +64,7 @@ export function ReplyCard({ reply, publicView = false }: { reply: ReplyView; pub
           </Button>
         </Flex>
       )}
+      {!publicView && proposalId && <ReplyScans proposalId={proposalId} replyLetterId={reply.id} />}
     </Card>
   );
 }

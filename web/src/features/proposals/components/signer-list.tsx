@@ -25,6 +25,9 @@ export function SignerList({ signers }: { signers: Signer[] }) {
               <ToneTag tone={statusTones[s.status]}>{t(`p.signer.${s.status}`)}</ToneTag>
             )}
             {s.fromProposalId && <span className="muted">{t('p.signer.merged')}</span>}
+            {s.status === 'invited' && s.cosignDueOn && (
+              <span className="muted">{t('p.signer.dueOn', { date: s.cosignDueOn })}</span>
+            )}
           </Flex>
         </li>
       ))}

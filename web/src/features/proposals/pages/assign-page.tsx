@@ -25,6 +25,7 @@ import {
 } from '../components/plan-editor.tsx';
 import { AssignmentStateTag, ModeTag } from '../components/tags.tsx';
 import { UnitSelect } from '../components/unit-select.tsx';
+import { addUnitToPlan, UnitSuggestions } from '../components/unit-suggestions.tsx';
 import { proposalNumber } from '../labels.ts';
 import '../proposals.css';
 import { useAction } from '../use-action.ts';
@@ -158,6 +159,18 @@ function Assign({ p }: { p: ProposalDetail }) {
           </ul>
         </Card>
       )}
+      <UnitSuggestions
+        proposalId={p.id}
+        enabled={p.abilities.assign === true && (existing.length === 0 || addMode !== null)}
+        inPlan={
+          existing.length
+            ? [...existing.map((u) => u.handlerUnitId), ...added]
+            : toUnits(plan).map((u) => u.handlerUnitId)
+        }
+        onAccept={(unitId) =>
+          existing.length ? setAdded([...new Set([...added, unitId])]) : setPlan(addUnitToPlan(plan, unitId))
+        }
+      />
       {existing.length === 0 ? (
         <Card size="small" title={t('p.assign.plan')} style={{ marginBottom: 16, maxWidth: 720 }}>
           <p className="muted" style={{ marginTop: 0 }}>

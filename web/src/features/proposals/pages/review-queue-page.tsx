@@ -6,6 +6,8 @@ import { useT } from '../../../i18n/index.tsx';
 import { useProposalList } from '../api.ts';
 import { ProposalFilters, useUrlFilters } from '../components/proposal-filters.tsx';
 import { ProposalList } from '../components/proposal-list.tsx';
+import { MergeCandidates } from '../components/merge-candidates.tsx';
+import { SimilarButton } from '../components/similar-button.tsx';
 import '../proposals.css';
 
 const keys = ['q', 'sessionId', 'state', 'category', 'proposerKind', 'timing'] as const;
@@ -28,6 +30,7 @@ export default function ReviewQueuePage() {
         onChange={(patch) => setParams(patched(patch), { replace: true })}
         onReset={() => setParams({}, { replace: true })}
       />
+      <MergeCandidates sessionId={values.sessionId} />
       {list.isError && !list.data ? (
         <ErrorState error={list.error} onRetry={() => void list.refetch()} />
       ) : (
@@ -38,6 +41,7 @@ export default function ReviewQueuePage() {
           filtered={Object.values(values).some(Boolean)}
           emptyText={t('p.rq.empty')}
           onPage={(p, size) => setParams(patched({ page: p, pageSize: size }), { replace: true })}
+          actions={(p) => <SimilarButton id={p.id} title={p.title} />}
         />
       )}
     </>

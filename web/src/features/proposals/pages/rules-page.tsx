@@ -211,6 +211,26 @@ function RulesForm({ rules }: { rules: ProposalRules }) {
               >
                 <InputNumber min={1} max={500} />
               </Form.Item>
+              <Form.Item
+                name="recessCosignWorkingDays"
+                label={t('p.rules.recessCosign')}
+                extra={t('p.rules.recessCosignHint')}
+                rules={[
+                  { required: true, message: t('form.required', { label: t('p.rules.recessCosign') }) },
+                ]}
+              >
+                <InputNumber min={1} max={60} suffix={t('p.rules.workingDays')} style={{ width: 160 }} />
+              </Form.Item>
+              <Form.Item
+                name="attachmentMaxMb"
+                label={t('p.rules.attachmentMaxMb')}
+                extra={t('p.rules.attachmentHint')}
+              >
+                <InputNumber min={1} max={50} suffix="MB" style={{ width: 140 }} />
+              </Form.Item>
+              <Form.Item name="attachmentMaxCount" label={t('p.rules.attachmentMaxCount')}>
+                <InputNumber min={1} max={30} />
+              </Form.Item>
             </Card>
           </Col>
           <Col xs={24} lg={12}>

@@ -1,0 +1,151 @@
+/** The search section of docs/benchmarks.md (`<!-- bench:search:start -->` … `:end -->`). */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+
+/** The search bench's realistic queries: two-character words, terms of the government vocabulary, phrases, several words. */
+export const searchQueries = [
+  '养老',
+  '停车',
+  '托育',
+  '电梯',
+  '营商环境',
+  '医养结合',
+  '家庭医生',
+  '"老旧小区改造"',
+  '垃圾分类 厨余垃圾',
+  '"12345政务服务便民热线"',
+  '充电桩 物业配合',
+  '非遗传承人',
+  '高标准农田 后期管护',
+  '"专项规划"',
+  '心理健康 家校协同',
+  '数据孤岛',
+];
+
+export const startMarker = '<!-- bench:search:start -->';
+export const endMarker = '<!-- bench:search:end -->';
+
+export interface Timing {
+  p50: number;
+  p95: number;
+  max: number;
+  n: number;
+}
+
+export interface SearchRun {
+  engine: 'pglite' | 'postgres';
+  version: string;
+  proposals: number;
+  letters: number;
+  seedSeconds: number;
+  loadSeconds: number;
+  index: { seconds: number; batch: Timing };
+  search: { member: Timing; staff: Timing; hits: [number, number][]; perQuery: number[] };
+  similar: { title: Timing; body: Timing };
+  recall: Record<string, { found: number; n: number }>;
+  memory: { rss: number; heap: number };
+  sizes: Record<string, number>;
+  loadAverage: number[];
+}
+
+const ms = (n: number) => n.toFixed(1);
+const int = (n: number) => Math.round(n).toLocaleString('en-US');
+const mb = (n: number) => `${int(n / 2 ** 20)} MB`;
+const pct = (c?: { found: number; n: number }) =>
+  c && c.n > 0 ? `${((100 * c.found) / c.n).toFixed(1)} % (${c.found}/${c.n})` : '—';
+const mark = (value: number, target: number) => (value < target ? '' : ' ⚠');
+
+export function renderSearchSection(
+  runs: SearchRun[],
+  o: { searchProposals: number; searchRuns: number; searchSamples: number; searchRecall: number },
+  date: string,
+  loadBefore: number[],
+): { section: string; start: string; end: string } {
+  const root = path.resolve(import.meta.dirname, '..', '..');
+  const pglite = JSON.parse(
+    fs.readFileSync(path.join(root, 'node_modules/@electric-sql/pglite/package.json'), 'utf8'),
+  ) as { version: string };
+  const label = (r: SearchRun) =>
+    r.engine === 'pglite'
+      ? `PGlite ${pglite.version} (in process)`
+      : `PostgreSQL ${r.version.split(' ')[0]} (loopback, fsync off)`;
+  const cols = runs.map(label);
+  const row = (name: string, f: (r: SearchRun) => string) => `| ${name} | ${runs.map(f).join(' | ')} |`;
+  const t = (x: Timing, target?: number) => `${ms(x.p50)} / ${ms(x.p95)}${target ? mark(x.p95, target) : ''}`;
+  const cpus = os.cpus();
+  const lines = [
+    startMarker,
+    '## Search and similar proposals',
+    '',
+    `${runs.map((r) => `${int(r.proposals)} (${r.engine})`).join(', ')} proposals of the shared corpus (\`server/src/modules/demo/corpus/\`) over the demo ` +
+      "committee's six sessions: five past sessions filed and answered (one sent reply letter each; same-session " +
+      'near-duplicates merged), the current one submitted. 300–3,000 characters of 情况/分析/建议 from 62 topics ' +
+      'of the five spheres; 10 % are near-duplicates of another proposal (re-worded, condensed or partial copies, ' +
+      'across and within sessions) and 5 % hard negatives (another topic whose title names the same topic word). ' +
+      'Everything runs in this process against the engine; times are per call of the query function, in ms, ' +
+      'p50 / p95. Targets on PostgreSQL: search p95 < 100 ms, similar p95 < 150 ms (⚠ = missed).',
+    '',
+    `| | ${cols.join(' | ')} |`,
+    `|---|${runs.map(() => '--:').join('|')}|`,
+    row(
+      'proposals / reply letters / index rows',
+      (r) => `${int(r.proposals)} / ${int(r.letters)} / ${int(r.sizes.rows ?? 0)}`,
+    ),
+    row('bulk load (corpus generation included)', (r) => `${r.loadSeconds.toFixed(1)} s`),
+    row(
+      'index build (`reindexBatch`, 1,000 per batch)',
+      (r) => `${r.index.seconds.toFixed(1)} s = ${int(r.proposals / r.index.seconds)} proposals/s`,
+    ),
+    row('index batch p50 / p95', (r) => t(r.index.batch)),
+    row(`search as a member (${searchQueries.length} queries × ${o.searchRuns})`, (r) =>
+      t(r.search.member, 100),
+    ),
+    row('search as proposal staff', (r) => t(r.search.staff, 100)),
+    row(`similar: title (${o.searchSamples} drafts, as a member)`, (r) => t(r.similar.title, 150)),
+    row('similar: 2,000-character body', (r) => t(r.similar.body, 150)),
+    row('**recall@5** near-duplicates, title + text', (r) => pct(r.recall.all)),
+    row('recall@5, title only', (r) => pct(r.recall['title only'])),
+    row('recall@5 re-worded / condensed / partial', (r) =>
+      ['reworded', 'condensed', 'partial'].map((k) => pct(r.recall[k]).split(' ')[0]).join(' / '),
+    ),
+    row('recall@5 twin in an earlier / the same session', (r) =>
+      ['earlier session', 'same session'].map((k) => pct(r.recall[k]).split(' ')[0]).join(' / '),
+    ),
+    row('hard negatives in the top 5', (r) => pct(r.recall['hard negatives in top 5'])),
+    row('peak RSS / heap of the process', (r) => `${mb(r.memory.rss)} / ${mb(r.memory.heap)}`),
+    row('database size', (r) => mb(r.sizes.database ?? 0)),
+    row('proposals table (with indexes, TOAST)', (r) => mb(r.sizes.proposals ?? 0)),
+    row('search_documents (with indexes, TOAST)', (r) => mb(r.sizes.documents ?? 0)),
+    row(
+      'GIN tsv / title trigram index',
+      (r) => `${mb(r.sizes.tsv_idx ?? 0)} / ${mb(r.sizes.title_trgm_idx ?? 0)}`,
+    ),
+    '',
+    'Per query: matches as a member / as staff, and the median time as staff (ms):',
+    '',
+    `| query | ${cols.join(' | ')} |`,
+    `|---|${runs.map(() => '--:').join('|')}|`,
+    ...searchQueries.map((q, k) =>
+      row(
+        `\`${q}\``,
+        (r) => `${int(r.search.hits[k]![0])} / ${int(r.search.hits[k]![1])} — ${ms(r.search.perQuery[k]!)}`,
+      ),
+    ),
+    '',
+    'Recall: for every sampled near-duplicate, `similarProposals` (as staff, limit 5, the proposal itself ' +
+      'excluded) with its title and text — is its twin among the five? Hard negatives: for the proposal a hard ' +
+      'negative imitates, is the hard negative among its five?',
+    '',
+    `Machine: ${cpus.length} × ${cpus[0]?.model.trim() ?? 'unknown CPU'}, ${int(os.totalmem() / 2 ** 30)} GiB, ` +
+      `Node ${process.version}. Measured ${date}; load average before ${loadBefore.map((n) => n.toFixed(2)).join(' / ')}, ` +
+      `after each engine ${runs.map((r) => `${r.engine} ${r.loadAverage.map((n) => n.toFixed(2)).join(' / ')}`).join(', ')} ` +
+      '(1/5/15 min; other engineers ran tests on the same 2 cores). Single runs on a shared machine.',
+    '',
+    `Regenerate with \`npm run bench -- --only=search\` (\`--search-proposals=${o.searchProposals}\`, ` +
+      '`--search-pglite-proposals`, ' +
+      '`--search-runs`, `--search-samples`, `--search-recall`; scripts/bench/search.ts).',
+    endMarker,
+  ];
+  return { section: lines.join('\n'), start: startMarker, end: endMarker };
+}

@@ -1,0 +1,2 @@
+DROP INDEX "proposals_committee_session_state_idx";--> statement-breakpoint
+CREATE INDEX "proposals_committee_session_state_idx" ON "proposals" USING btree ("committee_id","session_id","state","category","created_by_user_id","updated_at","id");

@@ -1,0 +1,1 @@
+CREATE INDEX "proposer_feedback_proposal_idx" ON "proposer_feedback" USING btree ("proposal_id");

@@ -1,0 +1,244 @@
+import { performance } from 'node:perf_hooks';
+import { type SQL, sql } from 'drizzle-orm';
+import type { ProposalState } from '@tongxin/common/proposals/enums.ts';
+import type { Actor } from '../../../platform/authz/actor.ts';
+import type { Db } from '../../../platform/db/connect.ts';
+import type { Segmenter } from '../../../platform/text/segmenter.ts';
+import { visibleProposals } from '../../proposals/proposals.policy.ts';
+import { committeeSegmenter } from '../segmenters.ts';
+import { type CorpusStats, corpusStats, estimatedDf, idfOf, rowsOf } from './corpus-stats.ts';
+import {
+  type ComparedText,
+  similarity,
+  type TermVector,
+  termCounts,
+  vectorOf,
+  withParts,
+} from './similarity.ts';
+import { presentSimilar, type SimilarProposal } from './similar-view.ts';
+
+export interface SimilarInput {
+  title?: string;
+  /** 情况 + 分析 + 建议, as one text. */
+  body?: string;
+  excludeProposalId?: string;
+  /** Only proposals of this session (the 并案 candidates); every session when omitted. */
+  sessionId?: string;
+  /** How many to return, 5 unless told. */
+  limit?: number;
+  /** Internal: only proposals in these states (the unit suggestion wants handled ones). */
+  states?: readonly ProposalState[];
+  /** Internal: the lowest score returned (default `minScore`). */
+  minScore?: number;
+}
+
+/** Below this a proposal shares words, not a topic: an unrelated proposal must not be offered. */
+export const minScore = 0.18;
+/** Words probed through the index, each alone: the input's heaviest (tf × idf). */
+const maxProbes = 12;
+/**
+ * A word is probed alone only if at most 2% of the proposals (300–3,000) contain it: each probe visits its
+ * matches, so the probes' cost stays bounded however common the input's words are. Common words are probed
+ * in pairs (both must be present), whose matches are far fewer.
+ */
+const probeDfCap = (total: number) => Math.min(3000, Math.max(300, total * 0.02));
+/** Proposals by probe score kept before the visibility check, and reranked after it. */
+const preCandidates = 600;
+const rerankCandidates = 200;
+
+export interface InputText {
+  title: TermVector | null;
+  all: TermVector;
+  hasBody: boolean;
+  /** Word → weight of the probe (title words count double). */
+  probeWeights: Map<string, number>;
+}
+
+/** The input as vectors, with the committee's idf. */
+export function inputText(
+  seg: Segmenter,
+  idf: (w: string) => number,
+  title: string | undefined,
+  body: string | undefined,
+): InputText {
+  const titleWords = title
+    ? withParts(
+        seg,
+        seg.tokensForQuery(title).map((t) => t.word),
+      )
+    : [];
+  const bodyWords = body
+    ? withParts(
+        seg,
+        seg.tokensForQuery(body).map((t) => t.word),
+      )
+    : [];
+  const all = vectorOf(termCounts([...titleWords, ...bodyWords]), idf);
+  const titleSet = new Set(titleWords);
+  const probeWeights = new Map<string, number>();
+  for (const [w, x] of all.weights) probeWeights.set(w, titleSet.has(w) ? 2 * x : x);
+  return {
+    title: titleWords.length ? vectorOf(termCounts(titleWords), idf) : null,
+    all,
+    hasBody: bodyWords.length > 0,
+    probeWeights,
+  };
+}
+
+/** A proposal's words as compared (its title is segmented again: short, and not stored apart). */
+export function comparedText(seg: Segmenter, idf: (w: string) => number, title: string, tokens: string) {
+  const allCounts = termCounts(withParts(seg, tokens.split(' ')));
+  return {
+    title: vectorOf(
+      termCounts(
+        withParts(
+          seg,
+          seg.tokensForQuery(title).map((t) => t.word),
+        ),
+      ),
+      idf,
+    ),
+    all: vectorOf(allCounts, idf),
+    allCounts,
+  } satisfies ComparedText;
+}
+
+function lexeme(word: string): string {
+  return `'${word.replace(/\\/g, '\\\\').replace(/'/g, "''")}'`;
+}
+
+/**
+ * The probes: tsquery texts with their weights. The heaviest words rare enough to probe alone, then pairs
+ * of the heaviest common words (a paraphrase written only in common words is still found through them).
+ */
+function probesOf(input: InputText, stats: CorpusStats): { query: string; weight: number }[] {
+  const ranked = [...input.probeWeights].sort((a, b) => b[1] - a[1]);
+  const probes: { query: string; weight: number }[] = [];
+  const common: [string, number, number][] = [];
+  for (const [w, x] of ranked) {
+    const df = estimatedDf(stats, w);
+    if (df <= probeDfCap(stats.total)) {
+      if (probes.length < maxProbes) probes.push({ query: lexeme(w), weight: x });
+    } else if (common.length < 5) common.push([w, x, df]);
+  }
+  const n = Math.max(stats.total, 1);
+  const cap = probeDfCap(stats.total);
+  for (let i = 0; i < common.length; i++) {
+    for (let j = i + 1; j < common.length; j++) {
+      const [a, wa, da] = common[i]!;
+      const [b, wb, db] = common[j]!;
+      // Independence estimate of the pair's matches; the heaviest pairs first, a few of them.
+      if ((da * db) / n <= cap * 2 && probes.length < maxProbes + 4) {
+        probes.push({ query: `${lexeme(a)} & ${lexeme(b)}`, weight: wa + wb });
+      }
+    }
+  }
+  return probes;
+}
+
+/**
+ * The proposals most similar to a text being drafted or reviewed, among those the actor may see, in every
+ * session: [{ id, title, state, session, proposer, score 0–1, replies }], best first, at least `minScore`.
+ *
+ * 1. Candidates through the full-text index: each probe word is one GIN lookup of the proposals' index
+ *    rows, and a proposal's probe score is the sum of the weights of the probes it matches — computed
+ *    from the posting lists alone, without reading any text. The top 1,000 go through `visibleProposals`,
+ *    the top 300 of those are reranked.
+ * 2. Rerank: cosine of tf-idf vectors over the `tokens` of those 300 (title against title, text against
+ *    text; `similarity.ts`), in the app.
+ *
+ * So the cost grows with the probes' matches (bounded by `probeDfCap`), not with the corpus.
+ */
+export async function similarProposals(
+  db: Db,
+  actor: Actor,
+  input: SimilarInput,
+): Promise<SimilarProposal[]> {
+  const ranked = await rankSimilar(db, actor, input);
+  return presentSimilar(db, actor, ranked.slice(0, input.limit ?? 5));
+}
+
+/** The same, timed phase by phase (ms): the benchmark's view of where the time goes. */
+export async function similarPhases(db: Db, actor: Actor, input: SimilarInput) {
+  const phases: Record<string, number> = {};
+  const ranked = await rankSimilar(db, actor, input, phases);
+  const at = performance.now();
+  await presentSimilar(db, actor, ranked.slice(0, input.limit ?? 5));
+  phases.present = performance.now() - at;
+  return phases;
+}
+
+/** Ids and scores only (what the 并案 candidates and the unit suggestion build on). */
+export async function rankSimilar(
+  db: Db,
+  actor: Actor,
+  input: SimilarInput,
+  phases?: Record<string, number>,
+): Promise<{ id: string; score: number }[]> {
+  let at = performance.now();
+  const lap = (name: string) => {
+    if (!phases) return;
+    const now = performance.now();
+    phases[name] = now - at;
+    at = now;
+  };
+  const [seg, stats] = await Promise.all([
+    committeeSegmenter(db, actor.committeeId),
+    corpusStats(db, actor.committeeId),
+  ]);
+  const idf = memoized(idfOf(stats));
+  const text = inputText(seg, idf, input.title, input.body);
+  if (text.all.norm === 0) return [];
+  const probes = probesOf(text, stats);
+  if (probes.length === 0) return [];
+  const own = sql`sd.committee_id = ${actor.committeeId} and sd.target_type = 'proposal'${
+    input.sessionId ? sql` and sd.session_id = ${input.sessionId}` : sql``
+  }`;
+  const branches = sql.join(
+    probes.map(
+      (p) =>
+        sql`select sd.proposal_id, ${p.weight}::float8 as w from search_documents sd
+          where ${own} and sd.tsv @@ ${p.query}::tsquery`,
+    ),
+    sql` union all `,
+  );
+  const filters: SQL[] = [visibleProposals(actor)];
+  if (input.excludeProposalId) filters.push(sql`proposals.id <> ${input.excludeProposalId}`);
+  if (input.states?.length) filters.push(sql`proposals.state in ${input.states}`);
+  lap('prepare');
+  const rows = await db.execute(sql`
+    with hits as (
+      select proposal_id, sum(w) as s from (${branches}) h
+      group by proposal_id order by s desc limit ${preCandidates}
+    )
+    select proposals.id, proposals.title, sd.tokens
+    from hits
+    join proposals on proposals.id = hits.proposal_id
+    join search_documents sd on sd.proposal_id = hits.proposal_id and sd.target_type = 'proposal'
+    where ${sql.join(filters, sql` and `)}
+    order by hits.s desc, proposals.id
+    limit ${rerankCandidates}`);
+  lap('candidates');
+  const floor = input.minScore ?? minScore;
+  const scored: { id: string; score: number }[] = [];
+  for (const r of rowsOf<{ id: string; title: string; tokens: string }>(rows)) {
+    const score = similarity(text, comparedText(seg, idf, r.title, r.tokens));
+    if (score >= floor) scored.push({ id: r.id, score: Math.round(score * 10_000) / 10_000 });
+  }
+  scored.sort((a, b) => b.score - a.score || a.id.localeCompare(b.id));
+  lap('rerank');
+  return scored;
+}
+
+/** idf per word, computed once per query (a rerank looks up the same words hundreds of times). */
+function memoized(idf: (w: string) => number): (w: string) => number {
+  const seen = new Map<string, number>();
+  return (w) => {
+    let x = seen.get(w);
+    if (x === undefined) {
+      x = idf(w);
+      seen.set(w, x);
+    }
+    return x;
+  };
+}
