@@ -217,10 +217,13 @@ export async function startPgCluster(): Promise<PgCluster> {
 if (import.meta.main) {
   const cluster = await startPgCluster();
   console.log(`PostgreSQL running: ${cluster.url}  (Ctrl-C stops it and deletes ${cluster.dir})`);
+  // Signal listeners do not keep the event loop alive: without the timer, Node would exit at once.
+  const keepAlive = setInterval(() => {}, 60_000);
   await new Promise<void>((resolve) => {
     process.once('SIGINT', resolve);
     process.once('SIGTERM', resolve);
   });
+  clearInterval(keepAlive);
   await cluster.stop();
   console.log('PostgreSQL stopped');
 }
