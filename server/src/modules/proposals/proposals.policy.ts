@@ -38,17 +38,39 @@ const recordReaders = [
 export const memberIdsOf = (actor: Actor) => scopeIds(actor, 'member', 'standing_member');
 
 /**
+ * Whether the actor reads at least the whole filed record — most of any committee's proposals — rather than
+ * a few (a handler unit's own). The search ranks such a wide scope differently (`search-candidates.ts`).
+ */
+export function readsFiledRecord(actor: Actor): boolean {
+  return hasRole(actor, ...reviewerRoles, ...recordReaders);
+}
+
+/**
  * Every proposal query goes through this scope. A draft is seen only by its author, its proposer and its
  * invited co-signers; a handler unit sees only proposals assigned to it; the filed record is readable by
  * members and staff.
  */
 export function visibleProposals(actor: Actor): SQL {
+  const handlerUnitIds = scopeIds(actor, 'handler_clerk', 'handler_leader');
+  const clauses: (SQL | undefined)[] = [ownProposals(actor)];
+  if (readsAllSubmitted(actor)) clauses.push(notInArray(proposals.state, ['draft', 'cosigning']));
+  if (hasRole(actor, ...recordReaders)) clauses.push(inArray(proposals.state, filedStates));
+  if (handlerUnitIds.length) {
+    clauses.push(
+      sql`${proposals.id} in (select proposal_id from ${assignments} where handler_unit_id in ${handlerUnitIds} and state <> 'reassigned')`,
+    );
+  }
+  return and(eq(proposals.committeeId, actor.committeeId), or(...clauses)) as SQL;
+}
+
+/**
+ * The actor's own proposals, in any state: those they created, lead or co-sign (not declined), and their
+ * unit's collective ones. Part of `visibleProposals`; the committee is checked there.
+ */
+export function ownProposals(actor: Actor): SQL {
   const mine = memberIdsOf(actor);
   const units = scopeIds(actor, 'unit_liaison');
-  const handlerUnitIds = scopeIds(actor, 'handler_clerk', 'handler_leader');
   const clauses: (SQL | undefined)[] = [eq(proposals.createdByUserId, actor.userId)];
-  if (hasRole(actor, ...reviewerRoles)) clauses.push(notInArray(proposals.state, ['draft', 'cosigning']));
-  if (hasRole(actor, ...recordReaders)) clauses.push(inArray(proposals.state, filedStates));
   if (mine.length) {
     clauses.push(
       inArray(proposals.leadMemberId, mine),
@@ -56,12 +78,31 @@ export function visibleProposals(actor: Actor): SQL {
     );
   }
   if (units.length) clauses.push(inArray(proposals.leadUnitId, units));
-  if (handlerUnitIds.length) {
-    clauses.push(
-      sql`${proposals.id} in (select proposal_id from ${assignments} where handler_unit_id in ${handlerUnitIds} and state <> 'reassigned')`,
+  return or(...clauses) as SQL;
+}
+
+/**
+ * The same proposals as `ownProposals`, as a subquery of ids whose every part is read from an index (an OR
+ * with a subquery, as in `ownProposals`, can only be checked row by row). For finding the few own
+ * proposals among many; the two must agree (proposals.policy.test.ts).
+ */
+export function ownProposalIds(actor: Actor): SQL {
+  const mine = memberIdsOf(actor);
+  const units = scopeIds(actor, 'unit_liaison');
+  const parts: SQL[] = [sql`select id from ${proposals} where created_by_user_id = ${actor.userId}`];
+  if (mine.length) {
+    parts.push(
+      sql`select id from ${proposals} where lead_member_id in ${mine}`,
+      sql`select proposal_id from ${proposalSigners} where member_id in ${mine} and declined_at is null`,
     );
   }
-  return and(eq(proposals.committeeId, actor.committeeId), or(...clauses)) as SQL;
+  if (units.length) parts.push(sql`select id from ${proposals} where lead_unit_id in ${units}`);
+  return sql.join(parts, sql` union `);
+}
+
+/** Whether the actor reads every submitted proposal (everything but other people's drafts). */
+export function readsAllSubmitted(actor: Actor): boolean {
+  return hasRole(actor, ...reviewerRoles);
 }
 
 /** How the actor stands to one proposal. */

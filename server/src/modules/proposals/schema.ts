@@ -115,6 +115,9 @@ export const proposals = pgTable(
     index('proposals_committee_state_idx').on(t.committeeId, t.state),
     index('proposals_committee_session_idx').on(t.committeeId, t.sessionId, t.number),
     index('proposals_lead_member_idx').on(t.leadMemberId),
+    // The author's and the collective proposer's own proposals (`ownProposalIds`).
+    index('proposals_created_by_idx').on(t.createdByUserId),
+    index('proposals_lead_unit_idx').on(t.leadUnitId),
     index('proposals_title_trgm_idx').using('gin', sql`${t.title} gin_trgm_ops`),
     // The lists' order (newest change first): a page stops after its rows instead of sorting every match.
     // NULLS FIRST as in `ORDER BY … DESC`: with NULLS LAST the planner cannot use it for that order.

@@ -13,7 +13,11 @@ import {
 import { businessColumns, committees } from '../../platform/tenancy/schema.ts';
 import { users } from '../auth/schema.ts';
 import { handlerUnits, plenarySessions } from '../org/schema.ts';
+import { filedStates } from '../proposals/proposals.policy.ts';
 import { proposals } from '../proposals/schema.ts';
+
+/** The filed record's states as SQL literals: the partial index and the queries that use it must say the same. */
+export const recordStatesSql = filedStates.map((st) => `'${st}'`).join(', ');
 
 /** PostgreSQL's tsvector, written by the app as a literal (`platform/text/tsvector.ts` says why). */
 const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' });
@@ -54,6 +58,18 @@ export const searchDocuments = pgTable(
     titleTsv: tsvector('title_tsv'),
     /** The proposal's title, for trigram similarity (proposal rows only). */
     title: text('title'),
+    /**
+     * When the proposal was created (every row of it): the order in which candidates are taken when a
+     * query matches too many texts to rank them all (`search-candidates.ts`), read from this table's own
+     * index instead of a join.
+     */
+    proposalCreatedAt: timestamp('proposal_created_at', { withTimezone: true }).notNull(),
+    /**
+     * The proposal's state, copied by the trigger `search_documents_follow_state` (migration 0013) on every
+     * change: lets a broad query take its candidates among what a member may read (the filed record)
+     * without a join. Never used to decide visibility: the ranking checks `visibleProposals` on `proposals`.
+     */
+    proposalState: text('proposal_state').notNull(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
@@ -62,6 +78,11 @@ export const searchDocuments = pgTable(
     index('search_documents_title_trgm_idx').using('gin', sql`${t.title} gin_trgm_ops`),
     index('search_documents_proposal_idx').on(t.proposalId),
     index('search_documents_committee_session_idx').on(t.committeeId, t.sessionId),
+    index('search_documents_title_tsv_idx').using('gin', t.titleTsv),
+    index('search_documents_recent_idx').on(t.committeeId, t.proposalCreatedAt.desc()),
+    index('search_documents_record_recent_idx')
+      .on(t.committeeId, t.proposalCreatedAt.desc())
+      .where(sql.raw(`proposal_state in (${recordStatesSql})`)),
     check('search_documents_target_type_check', sql`${t.targetType} in ('proposal', 'reply_letter')`),
   ],
 );

@@ -209,3 +209,20 @@ export function toTsQuery(query: SearchQuery | string, opts: { segmenter?: Segme
   if (parsed.terms.length === 0) return null;
   return parsed.terms.map(serializeTerm).join(' & ');
 }
+
+/**
+ * The same query with every chain loosened to its lexemes joined by `&` (positions ignored): it matches
+ * whatever the exact query matches and a little more. The GIN index answers it without reading the rows'
+ * positions, so it is the cheap way to find and count candidates; the exact query then decides.
+ */
+export function toLooseTsQuery(parsed: SearchQuery): string | null {
+  if (parsed.terms.length === 0) return null;
+  return parsed.terms
+    .map((term) => {
+      const alts = [
+        ...new Set(term.alternatives.map((c) => [...new Set(c.map((p) => quote(p.lexeme)))].join(' & '))),
+      ];
+      return alts.length === 1 ? `(${alts[0]})` : `(${alts.map((a) => `(${a})`).join(' | ')})`;
+    })
+    .join(' & ');
+}

@@ -2,8 +2,8 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { escapeHtml, findHits, renderHighlighted, snippetOf } from './highlight.ts';
 import { normalizeText } from './normalize.ts';
-import { parseSearchQuery, toTsQuery } from './query.ts';
-import { createSegmenter, tokensForIndex, tokensForQuery } from './segmenter.ts';
+import { parseSearchQuery, toLooseTsQuery, toTsQuery } from './query.ts';
+import { baseSegmenter, createSegmenter, type Token, tokensForIndex, tokensForQuery } from './segmenter.ts';
 import { stopWords } from './stop-words.ts';
 import { toTsVector } from './tsvector.ts';
 import { governmentVocabulary } from './vocabulary.ts';
@@ -79,6 +79,13 @@ describe('text: queries', () => {
     assert.equal(toTsQuery('老旧小区'), "('老旧小区' | '老旧' <2> '小区')");
   });
 
+  it('loosens every chain to its lexemes for finding candidates (a superset of the exact matches)', () => {
+    assert.equal(toLooseTsQuery(parseSearchQuery('养老 托育')), "('养老') & ('托育')");
+    assert.equal(toLooseTsQuery(parseSearchQuery('老旧小区')), "(('老旧小区') | ('老旧' & '小区'))");
+    assert.equal(toLooseTsQuery(parseSearchQuery('3.5亿')), "('3' & '5' & '亿')");
+    assert.equal(toLooseTsQuery(parseSearchQuery('的')), null);
+  });
+
   it('turns a quoted phrase into character distances, with stop words as gaps', () => {
     assert.equal(toTsQuery('"老旧小区改造"'), "('老旧小区改造' | '老旧' <2> '小区' <2> '改造')");
     assert.equal(toTsQuery('“养老的问题”'), "'养老' <3> '问题'");
@@ -151,6 +158,70 @@ describe('text: highlighting', () => {
       escapeHtml(`<a href="x" onclick='y'>&`),
       '&lt;a href=&quot;x&quot; onclick=&#39;y&#39;&gt;&amp;',
     );
+  });
+
+  it('finds the same hits as cutting the whole text, while cutting only the runs around the lexemes', () => {
+    // The oracle: every token of the whole text, then the same chain matching as findHits.
+    const seg = baseSegmenter();
+    const oracle = (text: string, query: ReturnType<typeof parseSearchQuery>) => {
+      const norm = normalizeText(text);
+      const tokens = seg.segmentNormalized(norm.text, 'index');
+      const at = (word: string, start: number) =>
+        tokens.find((t: Token) => t.word === word && t.start === start);
+      const hits: { start: number; end: number; term: number }[] = [];
+      query.terms.forEach((term, index) => {
+        for (const chain of term.alternatives) {
+          for (const t of tokens.filter((x) => x.word === chain[0]!.lexeme)) {
+            const rest = chain.slice(1).map((p) => at(p.lexeme, t.start + p.at));
+            if (rest.some((r) => !r)) continue;
+            const end = Math.max(t.end, ...rest.map((r) => r!.end));
+            hits.push({ start: norm.sourceStart[t.start]!, end: norm.sourceEnd[end - 1]!, term: index });
+          }
+        }
+      });
+      return hits.sort((a, b) => a.start - b.start || b.end - a.end);
+    };
+    // Texts of vocabulary words, plain characters, punctuation, spaces, letters and numbers (seeded).
+    let seed = 7;
+    const next = (n: number) => {
+      seed = (seed * 1103515245 + 12345) % 2 ** 31;
+      return seed % n;
+    };
+    const pieces = [
+      ...governmentVocabulary.slice(0, 80),
+      '养老',
+      '服务',
+      '老旧小区',
+      '改造',
+      '培养老师',
+      '的',
+      '我市',
+    ];
+    const breaks = ['', '', '', '，', '。', ' ', '、', 'ＡＩ', '3.5', '“', '”', '\n', '12345'];
+    const queries = [
+      '养老',
+      '"老旧小区改造"',
+      '老旧小区 改造',
+      '12345热线',
+      'ai',
+      '3.5',
+      '社情民意',
+      '医养结合 养老',
+    ];
+    let compared = 0;
+    for (let i = 0; i < 60; i++) {
+      const text = Array.from(
+        { length: 40 },
+        () => pieces[next(pieces.length)]! + breaks[next(breaks.length)]!,
+      ).join('');
+      for (const q of queries) {
+        const query = parseSearchQuery(q);
+        const expected = oracle(text, query);
+        assert.deepEqual(findHits(text, query), expected, `${q} in ${text}`);
+        compared += expected.length;
+      }
+    }
+    assert.ok(compared > 200, `only ${compared} hits compared`);
   });
 
   it('maps hits in full-width text back to the original characters', () => {

@@ -23,6 +23,11 @@ export interface SearchHit extends ProposalItem {
 export interface SearchResult extends Page<SearchHit> {
   /** The words and phrases the server searched for. */
   terms: string[];
+  /**
+   * The query matched too many texts to rank them all: the hits are the best among the latest and the
+   * title matches, and `total` counts those.
+   */
+  broad: boolean;
 }
 
 export interface SearchParams {

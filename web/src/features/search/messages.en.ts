@@ -14,6 +14,8 @@ export const searchEn: Record<keyof typeof searchZh, string> = {
   'search.hint':
     'Words separated by spaces must all occur; a quoted phrase must occur as written. Common words such as 关于, 建议 and 提案 are ignored.',
   'search.summary': '{total} proposals found, most relevant first',
+  'search.summaryBroad':
+    'Very many proposals match: these are the {total} latest and title matches, most relevant first; add words or filters to narrow it down',
   'search.noHits': 'No proposal found. Try other words or fewer filters',
   'search.source.situation': 'Situation: ',
   'search.source.analysis': 'Analysis: ',

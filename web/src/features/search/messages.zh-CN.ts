@@ -11,6 +11,8 @@ export const searchZh = {
   'search.hint':
     '多个词语用空格分开，须同时出现；用引号括起的短语须原样出现。“关于”“建议”“提案”等常用词不参与检索。',
   'search.summary': '共找到 {total} 件提案，按相关程度排列',
+  'search.summaryBroad':
+    '匹配的提案很多，以下是其中标题含检索词的和最近的 {total} 件，按相关程度排列；增加检索词或筛选条件可以找得更准',
   'search.noHits': '没有找到相关提案，请换个词语或减少筛选条件',
   'search.source.situation': '情况：',
   'search.source.analysis': '分析：',

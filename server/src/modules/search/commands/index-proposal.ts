@@ -27,6 +27,8 @@ export async function indexProposals(tx: Db, proposalIds: string[]): Promise<num
       id: proposals.id,
       committeeId: proposals.committeeId,
       sessionId: proposals.sessionId,
+      createdAt: proposals.createdAt,
+      state: proposals.state,
       title: proposals.title,
       situation: proposals.situation,
       analysis: proposals.analysis,
@@ -67,6 +69,8 @@ export async function indexProposals(tx: Db, proposalIds: string[]): Promise<num
       tsv: own.tsv,
       titleTsv: own.firstTsv,
       title: p.title,
+      proposalCreatedAt: p.createdAt,
+      proposalState: p.state,
       updatedAt: now,
     });
     for (const l of letters.filter((x) => x.proposalId === p.id)) {
@@ -83,6 +87,8 @@ export async function indexProposals(tx: Db, proposalIds: string[]): Promise<num
         tsv: doc.tsv,
         titleTsv: null,
         title: null,
+        proposalCreatedAt: p.createdAt,
+        proposalState: p.state,
         updatedAt: now,
       });
     }
@@ -113,6 +119,8 @@ export async function indexProposals(tx: Db, proposalIds: string[]): Promise<num
           tsv: sql`excluded.tsv`,
           titleTsv: sql`excluded.title_tsv`,
           title: sql`excluded.title`,
+          proposalCreatedAt: sql`excluded.proposal_created_at`,
+          proposalState: sql`excluded.proposal_state`,
           updatedAt: sql`excluded.updated_at`,
         },
       });

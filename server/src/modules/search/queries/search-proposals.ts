@@ -1,8 +1,8 @@
-import { and, countDistinct, desc, eq, inArray, type SQL, sql } from 'drizzle-orm';
+import { and, inArray, sql } from 'drizzle-orm';
 import type { Actor } from '../../../platform/authz/actor.ts';
 import type { Db } from '../../../platform/db/connect.ts';
 import { AppError } from '../../../platform/http/app-error.ts';
-import { parseSearchQuery, toTsQuery } from '../../../platform/text/query.ts';
+import { parseSearchQuery, toLooseTsQuery, toTsQuery } from '../../../platform/text/query.ts';
 import { presentProposals } from '../../proposals/proposals.presenter.ts';
 import { proposalFilters } from '../../proposals/queries/list-proposals.ts';
 import { proposals } from '../../proposals/schema.ts';
@@ -10,6 +10,7 @@ import { searchDocuments } from '../schema.ts';
 import { readableSearchDocuments } from '../search.policy.ts';
 import type { SearchQueryInput } from '../search.schemas.ts';
 import { committeeSegmenter } from '../segmenters.ts';
+import { type SearchLimits, searchCandidates, searchLimits } from './search-candidates.ts';
 import { snippetsOf } from './snippets.ts';
 
 /** A reply letter's match counts half as much as the proposal's own text. */
@@ -23,13 +24,20 @@ const replyWeight = 0.5;
  *
  * Ranking, per proposal (its best row): 1 if every term is in the title (`title_tsv`), plus `ts_rank_cd` of the row
  * (cover density; title positions weigh 1.0, the rest 0.1; normalized to 0–1 by rank/(rank+1)); a reply
- * letter's rank counts half. Equal scores: the more recent submission first.
+ * letter's rank counts half. Equal scores: the more recent submission first. Which matches are ranked at
+ * all: `searchCandidates` (every one, unless a wide scope matches more than is worth ranking).
  */
-export async function searchProposals(db: Db, actor: Actor, input: SearchQueryInput) {
+export async function searchProposals(
+  db: Db,
+  actor: Actor,
+  input: SearchQueryInput,
+  limits: SearchLimits = searchLimits,
+) {
   const seg = await committeeSegmenter(db, actor.committeeId);
   const parsed = parseSearchQuery(input.q, seg);
   const tsquery = toTsQuery(parsed);
-  if (!tsquery) {
+  const loose = toLooseTsQuery(parsed);
+  if (!tsquery || !loose) {
     throw new AppError('VALIDATION_FAILED', [
       {
         path: 'q',
@@ -39,37 +47,29 @@ export async function searchProposals(db: Db, actor: Actor, input: SearchQueryIn
       },
     ]);
   }
-  const q = sql`${tsquery}::tsquery`;
-  const where = and(
-    sql`${searchDocuments.tsv} @@ ${q}`,
-    readableSearchDocuments(actor),
-    proposalFilters(actor, {
+  const candidates = await searchCandidates(
+    db,
+    actor,
+    {
+      parsed,
+      exact: tsquery,
+      loose,
       sessionId: input.sessionId,
-      state: input.state,
-      category: input.category,
-      proposerKind: input.proposerKind,
-      handlerUnitId: input.handlerUnitId,
-    }),
-  ) as SQL;
-  const score = sql<number>`max(
-    case when ${searchDocuments.targetType} = 'proposal' then 1 else ${sql.raw(String(replyWeight))} end
-      * ts_rank_cd('{0.1, 0.2, 0.4, 1.0}', ${searchDocuments.tsv}, ${q}, 32)
-    + case when ${searchDocuments.titleTsv} @@ ${q} then 1 else 0 end)`;
-  const recency = sql`coalesce(${proposals.submittedAt}, ${proposals.createdAt})`;
-  // The total comes with the page (a window over the grouped rows): one pass over the matches, not two.
-  const ranked = await db
-    .select({ id: proposals.id, score, total: sql<number>`count(*) over ()` })
-    .from(searchDocuments)
-    .innerJoin(proposals, eq(proposals.id, searchDocuments.proposalId))
-    .where(where)
-    .groupBy(proposals.id)
-    .orderBy(desc(score), desc(recency), desc(proposals.id))
-    .limit(input.pageSize)
-    .offset((input.page - 1) * input.pageSize);
-  const total = ranked[0]?.total ?? (input.page > 1 ? await countMatches(db, where) : 0);
-  const ids = ranked.map((r) => r.id);
-  const rows = ids.length ? await db.select().from(proposals).where(inArray(proposals.id, ids)) : [];
-  const ordered = ids.map((id) => rows.find((r) => r.id === id)!);
+    },
+    limits,
+  );
+  const inScope = await proposalsInScope(db, actor, input, candidates.proposalIds);
+  const scores = await scoresOf(db, actor, [...inScope.keys()], tsquery);
+  // Equal scores: the more recent submission first, then the id (a stable order across pages).
+  const matched = [...scores.entries()]
+    .map(([id, score]) => ({ id, score, at: inScope.get(id)! }))
+    .sort((a, b) => b.score - a.score || b.at - a.at || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0));
+  const ranked = matched.slice((input.page - 1) * input.pageSize, input.page * input.pageSize);
+  const rankedIds = ranked.map((r) => r.id);
+  const rows = rankedIds.length
+    ? await db.select().from(proposals).where(inArray(proposals.id, rankedIds))
+    : [];
+  const ordered = rankedIds.map((id) => rows.find((r) => r.id === id)!);
   const views = await presentProposals(db, actor, ordered);
   const snippets = await snippetsOf(db, actor, ordered, parsed, seg);
   return {
@@ -79,19 +79,69 @@ export async function searchProposals(db: Db, actor: Actor, input: SearchQueryIn
       titleHtml: snippets.get(v.id)!.titleHtml,
       snippets: snippets.get(v.id)!.snippets,
     })),
-    total: Number(total),
+    total: matched.length,
+    /** True when the query matched too much to rank everything: `total` counts the ranked selection. */
+    broad: candidates.broad,
     page: input.page,
     pageSize: input.pageSize,
     terms: parsed.terms.map((t) => t.text),
   };
 }
 
-/** Proposals matching, for a page past the last one (which has no row to carry the window's total). */
-async function countMatches(db: Db, where: SQL): Promise<number> {
-  const [row] = await db
-    .select({ n: countDistinct(searchDocuments.proposalId) })
+/**
+ * The candidates the actor may see and that pass the filters, with their recency (seconds) for equal scores:
+ * the proposal lists' own scope (`proposalFilters`, which starts with `visibleProposals`), checked on
+ * `proposals` by primary key. Null candidates: the whole scope (a handler unit's).
+ */
+async function proposalsInScope(
+  db: Db,
+  actor: Actor,
+  input: SearchQueryInput,
+  candidateIds: string[] | null,
+): Promise<Map<string, number>> {
+  if (candidateIds?.length === 0) return new Map();
+  const rows = await db
+    .select({
+      id: proposals.id,
+      at: sql<number>`extract(epoch from coalesce(${proposals.submittedAt}, ${proposals.createdAt}))::float8`,
+    })
+    .from(proposals)
+    .where(
+      and(
+        candidateIds ? inArray(proposals.id, candidateIds) : undefined,
+        proposalFilters(actor, {
+          sessionId: input.sessionId,
+          state: input.state,
+          category: input.category,
+          proposerKind: input.proposerKind,
+          handlerUnitId: input.handlerUnitId,
+        }),
+      ),
+    );
+  return new Map(rows.map((r) => [r.id, Number(r.at)]));
+}
+
+/**
+ * Each proposal's score, for those of `ids` the exact query matches: its best index row (the proposal's own
+ * text or a reply letter the actor may read).
+ */
+async function scoresOf(db: Db, actor: Actor, ids: string[], tsquery: string): Promise<Map<string, number>> {
+  if (ids.length === 0) return new Map();
+  const q = sql`${tsquery}::tsquery`;
+  const score = sql<number>`max(
+    case when ${searchDocuments.targetType} = 'proposal' then 1 else ${sql.raw(String(replyWeight))} end
+      * ts_rank_cd('{0.1, 0.2, 0.4, 1.0}', ${searchDocuments.tsv}, ${q}, 32)
+    + case when ${searchDocuments.titleTsv} @@ ${q} then 1 else 0 end)`;
+  const rows = await db
+    .select({ id: searchDocuments.proposalId, score })
     .from(searchDocuments)
-    .innerJoin(proposals, eq(proposals.id, searchDocuments.proposalId))
-    .where(where);
-  return row?.n ?? 0;
+    .where(
+      and(
+        inArray(searchDocuments.proposalId, ids),
+        readableSearchDocuments(actor),
+        sql`${searchDocuments.tsv} @@ ${q}`,
+      ),
+    )
+    .groupBy(searchDocuments.proposalId);
+  return new Map(rows.map((r) => [r.id, Number(r.score)]));
 }

@@ -22,7 +22,7 @@ export function SearchResults({ data, loading, phone, onPage }: Props) {
   return (
     <>
       <p className="muted" aria-live="polite">
-        {t('search.summary', { total: data.total })}
+        {t(data.broad ? 'search.summaryBroad' : 'search.summary', { total: data.total })}
       </p>
       <ol className="search-results" aria-busy={loading}>
         {data.items.map((hit) => (

@@ -1,0 +1,131 @@
+import { and, desc, eq, inArray, notInArray, type SQL, sql } from 'drizzle-orm';
+import type { Actor } from '../../../platform/authz/actor.ts';
+import type { Db } from '../../../platform/db/connect.ts';
+import type { SearchQuery } from '../../../platform/text/query.ts';
+import {
+  filedStates,
+  ownProposalIds,
+  ownProposals,
+  readsAllSubmitted,
+  readsFiledRecord,
+} from '../../proposals/proposals.policy.ts';
+import { proposals } from '../../proposals/schema.ts';
+import { recordStatesSql, searchDocuments } from '../schema.ts';
+import { readableSearchDocuments } from '../search.policy.ts';
+import { estimateMatches } from './lexeme-shares.ts';
+
+export interface SearchLimits {
+  /** Up to this many matching texts, every match is ranked (and counted exactly). */
+  rankAllUpTo: number;
+  /** A broad query ranks this many of the latest title matches and this many of the latest text matches. */
+  broadPoolSize: number;
+}
+
+/** Measured on 200,000 proposals (docs/benchmarks.md): ranking costs ~15 µs a text, read out of TOAST. */
+export const searchLimits: SearchLimits = { rankAllUpTo: 2_000, broadPoolSize: 200 };
+/**
+ * From this share of the index on, a broad query's latest matches are read in date order from the date
+ * index, each row checked, instead of collecting every match from the GIN index and sorting. The planner
+ * would switch much earlier: it does not price reading a long text's vector out of TOAST (~10 µs a row).
+ */
+const readInDateOrderFrom = 0.08;
+/** The statistics' estimate of matching rows past which a query is broad without a probe (× rankAllUpTo). */
+const skipProbeFactor = 4;
+
+/**
+ * Which proposals a search ranks: `null` for "every match in the actor's scope", or these ids (still to
+ * be checked against the scope); `broad` when they are a selection from more matches than are worth ranking.
+ */
+export interface Candidates {
+  proposalIds: string[] | null;
+  broad: boolean;
+}
+
+interface CandidateQuery {
+  parsed: SearchQuery;
+  exact: string;
+  loose: string;
+  sessionId?: string;
+}
+
+/**
+ * Ranking reads each matching text's vector out of TOAST, so ranking the 100,000 matches of a common word
+ * takes seconds. For a reader of the filed record, whose scope is most of the index:
+ *  - a probe with the loose query (no positions, so the GIN index alone decides, without reading rows'
+ *    texts) takes at most `rankAllUpTo` + 1 matches: if that is all of them, exactly those are ranked;
+ *  - otherwise the query is broad, and the candidates are the latest `broadPoolSize` proposals (of those
+ *    the actor reads by role: the filed record, or everything submitted) whose title matches — title
+ *    vectors are small and kept inline — plus the latest `broadPoolSize` whose text matches, plus the
+ *    actor's own proposals outside those. The result says it is a selection (`broad`): no count of matches
+ *    outside the actor's scope is shown or hinted.
+ * A handler unit reads a small part of the index: its whole scope is ranked.
+ */
+export async function searchCandidates(
+  db: Db,
+  actor: Actor,
+  query: CandidateQuery,
+  { rankAllUpTo, broadPoolSize }: SearchLimits = searchLimits,
+): Promise<Candidates> {
+  if (!readsFiledRecord(actor)) return { proposalIds: null, broad: false };
+  const rows = and(
+    readableSearchDocuments(actor),
+    query.sessionId ? eq(searchDocuments.sessionId, query.sessionId) : undefined,
+  ) as SQL;
+  const looseMatch = sql`${searchDocuments.tsv} @@ ${query.loose}::tsquery`;
+  const estimate = await estimateMatches(db, query.parsed);
+  // The probe's bitmap holds every match before the limit applies (~40 ms for 100,000): skipped when the
+  // statistics already say the query is far past the limit.
+  if (!estimate || estimate.rows < skipProbeFactor * rankAllUpTo) {
+    const probe = await db
+      .select({ id: searchDocuments.proposalId })
+      .from(searchDocuments)
+      .where(and(rows, looseMatch))
+      .limit(rankAllUpTo + 1);
+    if (probe.length <= rankAllUpTo) return { proposalIds: unique(probe.map((r) => r.id)), broad: false };
+  }
+
+  // Among what the actor reads by role; their own proposals (drafts included) come on their own below.
+  const byRole = readsAllSubmitted(actor)
+    ? sql`${searchDocuments.proposalState} not in ('draft', 'cosigning')`
+    : sql.raw(`${searchDocuments.proposalState.name} in (${recordStatesSql})`);
+  // A very common query: walk the date index newest first, checking each row — `coalesce(…)` is an
+  // expression the GIN index cannot serve, so the planner cannot fall back to collecting every match. A
+  // rarer one: collect the matches from the GIN index and sort them — `+ interval '0'` is an order the
+  // date index cannot serve.
+  const inDateOrder = estimate !== null && estimate.share >= readInDateOrderFrom;
+  const textMatch = inDateOrder ? sql`coalesce(${looseMatch}, false)` : looseMatch;
+  const latest = inDateOrder
+    ? sql`${searchDocuments.proposalCreatedAt} desc nulls last`
+    : desc(sql`${searchDocuments.proposalCreatedAt} + interval '0'`);
+  const titlesQuery = db
+    .select({ id: searchDocuments.proposalId })
+    .from(searchDocuments)
+    .where(and(rows, byRole, sql`${searchDocuments.titleTsv} @@ ${query.exact}::tsquery`))
+    .orderBy(desc(searchDocuments.proposalCreatedAt))
+    .limit(broadPoolSize);
+  const textsQuery = db
+    .select({ id: searchDocuments.proposalId })
+    .from(searchDocuments)
+    .where(and(rows, byRole, textMatch))
+    .orderBy(latest)
+    .limit(broadPoolSize);
+  // The actor's own proposals outside what they read by role (a member's drafts and proposals under
+  // review, a reviewer's drafts): few, found from their own indexes; the ranking checks the text.
+  const ownQuery = db
+    .select({ id: proposals.id })
+    .from(proposals)
+    .where(
+      and(
+        eq(proposals.committeeId, actor.committeeId),
+        readsAllSubmitted(actor)
+          ? and(inArray(proposals.state, ['draft', 'cosigning']), ownProposals(actor))
+          : and(notInArray(proposals.state, filedStates), sql`${proposals.id} in (${ownProposalIds(actor)})`),
+      ),
+    )
+    .limit(broadPoolSize);
+  // Independent reads: on a PostgreSQL pool they run side by side.
+  const [titles, texts, own] = await Promise.all([titlesQuery, textsQuery, ownQuery]);
+  return { proposalIds: unique([...titles, ...texts, ...own].map((r) => r.id)), broad: true };
+}
+
+const unique = (ids: string[]) => [...new Set(ids)];
