@@ -1,10 +1,12 @@
 import { performance } from 'node:perf_hooks';
-import { type SQL, sql } from 'drizzle-orm';
+import { and, eq, inArray, ne, sql } from 'drizzle-orm';
 import type { ProposalState } from '@tongxin/common/proposals/enums.ts';
 import type { Actor } from '../../../platform/authz/actor.ts';
 import type { Db } from '../../../platform/db/connect.ts';
 import type { Segmenter } from '../../../platform/text/segmenter.ts';
 import { visibleProposals } from '../../proposals/proposals.policy.ts';
+import { proposals } from '../../proposals/schema.ts';
+import { searchDocuments } from '../schema.ts';
 import { committeeSegmenter } from '../segmenters.ts';
 import { type CorpusStats, corpusStats, estimatedDf, idfOf, rowsOf } from './corpus-stats.ts';
 import {
@@ -35,16 +37,16 @@ export interface SimilarInput {
 /** Below this a proposal shares words, not a topic: an unrelated proposal must not be offered. */
 export const minScore = 0.18;
 /** Words probed through the index, each alone: the input's heaviest (tf × idf). */
-const maxProbes = 12;
+const maxProbes = 8;
 /**
- * A word is probed alone only if at most 2% of the proposals (300–3,000) contain it: each probe visits its
+ * A word is probed alone only if at most 1% of the proposals (300–2,000) contain it: each probe visits its
  * matches, so the probes' cost stays bounded however common the input's words are. Common words are probed
  * in pairs (both must be present), whose matches are far fewer.
  */
-const probeDfCap = (total: number) => Math.min(3000, Math.max(300, total * 0.02));
+const probeDfCap = (total: number) => Math.min(2000, Math.max(300, total * 0.01));
 /** Proposals by probe score kept before the visibility check, and reranked after it. */
-const preCandidates = 600;
-const rerankCandidates = 200;
+const preCandidates = 400;
+const rerankCandidates = 150;
 
 export interface InputText {
   title: TermVector | null;
@@ -127,8 +129,11 @@ function probesOf(input: InputText, stats: CorpusStats): { query: string; weight
     for (let j = i + 1; j < common.length; j++) {
       const [a, wa, da] = common[i]!;
       const [b, wb, db] = common[j]!;
-      // Independence estimate of the pair's matches; the heaviest pairs first, a few of them.
-      if ((da * db) / n <= cap * 2 && probes.length < maxProbes + 4) {
+      // Independence estimate of the pair's matches; the heaviest pairs first, a few of them. A word and
+      // its own search-mode part (进一步 / 一步) always go together: such a pair would match every text
+      // either matches.
+      if (a.includes(b) || b.includes(a)) continue;
+      if ((da * db) / n <= cap * 2 && probes.length < maxProbes + 2) {
         probes.push({ query: `${lexeme(a)} & ${lexeme(b)}`, weight: wa + wb });
       }
     }
@@ -142,9 +147,9 @@ function probesOf(input: InputText, stats: CorpusStats): { query: string; weight
  *
  * 1. Candidates through the full-text index: each probe word is one GIN lookup of the proposals' index
  *    rows, and a proposal's probe score is the sum of the weights of the probes it matches — computed
- *    from the posting lists alone, without reading any text. The top 1,000 go through `visibleProposals`,
- *    the top 300 of those are reranked.
- * 2. Rerank: cosine of tf-idf vectors over the `tokens` of those 300 (title against title, text against
+ *    from the posting lists alone, without reading any text. The top `preCandidates` go through
+ *    `visibleProposals` (by id), the top `rerankCandidates` of those are reranked.
+ * 2. Rerank: cosine of tf-idf vectors over the `tokens` of those (title against title, text against
  *    text; `similarity.ts`), in the app.
  *
  * So the cost grows with the probes' matches (bounded by `probeDfCap`), not with the corpus.
@@ -191,7 +196,9 @@ export async function rankSimilar(
   if (text.all.norm === 0) return [];
   const probes = probesOf(text, stats);
   if (probes.length === 0) return [];
-  const own = sql`sd.committee_id = ${actor.committeeId} and sd.target_type = 'proposal'${
+  // Proposal rows are the ones with a title vector: `target_type = 'proposal'` here led the planner to AND
+  // each probe with the unique index's 200,000 proposal entries.
+  const own = sql`sd.committee_id = ${actor.committeeId} and sd.title_tsv is not null${
     input.sessionId ? sql` and sd.session_id = ${input.sessionId}` : sql``
   }`;
   const branches = sql.join(
@@ -202,26 +209,60 @@ export async function rankSimilar(
     ),
     sql` union all `,
   );
-  const filters: SQL[] = [visibleProposals(actor)];
-  if (input.excludeProposalId) filters.push(sql`proposals.id <> ${input.excludeProposalId}`);
-  if (input.states?.length) filters.push(sql`proposals.state in ${input.states}`);
   lap('prepare');
-  const rows = await db.execute(sql`
-    with hits as (
+  const hits = rowsOf<{ proposal_id: string; s: number }>(
+    await db.execute(sql`
       select proposal_id, sum(w) as s from (${branches}) h
-      group by proposal_id order by s desc limit ${preCandidates}
-    )
-    select proposals.id, proposals.title, sd.tokens
-    from hits
-    join proposals on proposals.id = hits.proposal_id
-    join search_documents sd on sd.proposal_id = hits.proposal_id and sd.target_type = 'proposal'
-    where ${sql.join(filters, sql` and `)}
-    order by hits.s desc, proposals.id
-    limit ${rerankCandidates}`);
-  lap('candidates');
+      group by proposal_id order by s desc, proposal_id limit ${preCandidates}`),
+  );
+  lap('probes');
+  // The scope is checked on the hits' ids (read by primary key), not joined: a join would let the
+  // planner scan every proposal to apply `visibleProposals` before matching the few hundred hits.
+  const visible = hits.length
+    ? await db
+        .select({ id: proposals.id, title: proposals.title })
+        .from(proposals)
+        .where(
+          and(
+            inArray(
+              proposals.id,
+              hits.map((h) => h.proposal_id),
+            ),
+            visibleProposals(actor),
+            input.excludeProposalId ? ne(proposals.id, input.excludeProposalId) : undefined,
+            input.states?.length ? inArray(proposals.state, [...input.states]) : undefined,
+          ),
+        )
+    : [];
+  const titles = new Map(visible.map((v) => [v.id, v.title]));
+  const top = hits.filter((h) => titles.has(h.proposal_id)).slice(0, rerankCandidates);
+  lap('scope');
+  const texts = top.length
+    ? await db
+        .select({ id: searchDocuments.proposalId, tokens: searchDocuments.tokens })
+        .from(searchDocuments)
+        .where(
+          and(
+            inArray(
+              searchDocuments.proposalId,
+              top.map((h) => h.proposal_id),
+            ),
+            eq(searchDocuments.targetType, 'proposal'),
+          ),
+        )
+    : [];
+  const tokens = new Map(texts.map((t) => [t.id, t.tokens]));
+  const rows = top
+    .filter((h) => tokens.has(h.proposal_id))
+    .map((h) => ({
+      id: h.proposal_id,
+      title: titles.get(h.proposal_id)!,
+      tokens: tokens.get(h.proposal_id)!,
+    }));
+  lap('texts');
   const floor = input.minScore ?? minScore;
   const scored: { id: string; score: number }[] = [];
-  for (const r of rowsOf<{ id: string; title: string; tokens: string }>(rows)) {
+  for (const r of rows) {
     const score = similarity(text, comparedText(seg, idf, r.title, r.tokens));
     if (score >= floor) scored.push({ id: r.id, score: Math.round(score * 10_000) / 10_000 });
   }
