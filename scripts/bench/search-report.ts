@@ -41,7 +41,14 @@ export interface SearchRun {
   seedSeconds: number;
   loadSeconds: number;
   index: { seconds: number; batch: Timing };
-  search: { member: Timing; staff: Timing; hits: [number, number][]; perQuery: number[] };
+  search: {
+    member: Timing;
+    staff: Timing;
+    hits: [number, number][];
+    /** Per query and actor: ranked as a selection (a broad query), so `hits` counts the selection. */
+    broad?: [boolean, boolean][];
+    perQuery: number[];
+  };
   similar: { title: Timing; body: Timing };
   recall: Record<string, { found: number; n: number }>;
   memory: { rss: number; heap: number };
@@ -122,15 +129,17 @@ export function renderSearchSection(
       (r) => `${mb(r.sizes.tsv_idx ?? 0)} / ${mb(r.sizes.title_trgm_idx ?? 0)}`,
     ),
     '',
-    'Per query: matches as a member / as staff, and the median time as staff (ms):',
+    'Per query: matches as a member / as staff, and the median time as staff (ms). A count marked * is a broad ' +
+      'query’s ranked selection (the latest title and text matches within the reader’s scope, plus their own; ' +
+      '`server/src/modules/search/queries/search-candidates.ts`), not all its matches:',
     '',
     `| query | ${cols.join(' | ')} |`,
     `|---|${runs.map(() => '--:').join('|')}|`,
     ...searchQueries.map((q, k) =>
-      row(
-        `\`${q}\``,
-        (r) => `${int(r.search.hits[k]![0])} / ${int(r.search.hits[k]![1])} — ${ms(r.search.perQuery[k]!)}`,
-      ),
+      row(`\`${q}\``, (r) => {
+        const [m, st] = r.search.broad?.[k] ?? [false, false];
+        return `${int(r.search.hits[k]![0])}${m ? '*' : ''} / ${int(r.search.hits[k]![1])}${st ? '*' : ''} — ${ms(r.search.perQuery[k]!)}`;
+      }),
     ),
     '',
     'Recall: for every sampled near-duplicate, `similarProposals` (as staff, limit 5, the proposal itself ' +

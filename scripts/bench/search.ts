@@ -94,10 +94,11 @@ async function timeSearch(
   db: Db,
   actor: Actor,
   runs: number,
-): Promise<{ t: Timing; hits: number[]; perQuery: number[] }> {
+): Promise<{ t: Timing; hits: number[]; broad: boolean[]; perQuery: number[] }> {
   for (const q of searchQueries) await searchProposals(db, actor, { q, page: 1, pageSize: 20 });
   const times: number[] = [];
   const hits: number[] = [];
+  const broad: boolean[] = [];
   const each: number[][] = searchQueries.map(() => []);
   for (let r = 0; r < runs; r++) {
     for (const [k, q] of searchQueries.entries()) {
@@ -105,10 +106,13 @@ async function timeSearch(
       const res = await searchProposals(db, actor, { q, page: 1, pageSize: 20 });
       times.push(performance.now() - s);
       each[k]!.push(performance.now() - s);
-      if (r === 0) hits.push(res.total);
+      if (r === 0) {
+        hits.push(res.total);
+        broad.push(res.broad);
+      }
     }
   }
-  return { t: timing(times), hits, perQuery: each.map((xs) => percentile(xs, 50)) };
+  return { t: timing(times), hits, broad, perQuery: each.map((xs) => percentile(xs, 50)) };
 }
 
 /** Corpus indexes spread over the whole corpus, `n` of them, that pass `keep`. */
@@ -249,6 +253,7 @@ async function benchEngine(engine: Engine, o: SearchBenchOptions): Promise<Searc
         member: member.t,
         staff: staff.t,
         hits: member.hits.map((h, i) => [h, staff.hits[i]!]),
+        broad: member.broad.map((b, i) => [b, staff.broad[i]!]),
         perQuery: staff.perQuery,
       },
       similar,

@@ -15,14 +15,17 @@ import { readableSearchDocuments } from '../search.policy.ts';
 import { estimateMatches } from './lexeme-shares.ts';
 
 export interface SearchLimits {
-  /** Up to this many matching texts, every match is ranked (and counted exactly). */
+  /** Up to this many matching texts (loose query), every match is ranked (and counted exactly). */
   rankAllUpTo: number;
   /** A broad query ranks this many of the latest title matches and this many of the latest text matches. */
   broadPoolSize: number;
 }
 
-/** Measured on 200,000 proposals (docs/benchmarks.md): ranking costs ~15 µs a text, read out of TOAST. */
-export const searchLimits: SearchLimits = { rankAllUpTo: 2_000, broadPoolSize: 200 };
+/**
+ * Measured on 200,000 proposals (docs/benchmarks.md): ranking costs 15–50 µs a text (read out of TOAST, more
+ * for a query of several words and phrases), so ranking 1,500 stays within ~75 ms.
+ */
+export const searchLimits: SearchLimits = { rankAllUpTo: 1_500, broadPoolSize: 200 };
 /**
  * From this share of the index on, a broad query's latest matches are read in date order from the date
  * index, each row checked, instead of collecting every match from the GIN index and sorting. The planner
