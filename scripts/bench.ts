@@ -10,7 +10,8 @@
  *              recall of the corpus's near-duplicates, memory (scripts/bench/search.ts,
  *              `<!-- bench:search:start -->` … `:end -->`). Options: --search-proposals=200000
  *              --search-pglite-proposals=(the same unless told) --search-runs=5 --search-samples=40
- *              --search-recall=200.
+ *              --search-recall=200. Each engine's run is saved in docs/bench-runs/search-<engine>.json;
+ *              with --engines=one, the other engine's column comes from its saved run.
  *
  * The real app (`buildApp`) listens on loopback in this process — as in production, PGlite runs on the
  * app's own thread — and the load generators (autocannon, scripts/bench/load.ts; the submitters,

@@ -54,6 +54,8 @@ export interface SearchRun {
   memory: { rss: number; heap: number };
   sizes: Record<string, number>;
   loadAverage: number[];
+  /** The day it was measured (YYYY-MM-DD): a saved run of the other engine may be older. */
+  date?: string;
 }
 
 const ms = (n: number) => n.toFixed(1);
@@ -62,6 +64,12 @@ const mb = (n: number) => `${int(n / 2 ** 20)} MB`;
 const pct = (c?: { found: number; n: number }) =>
   c && c.n > 0 ? `${((100 * c.found) / c.n).toFixed(1)} % (${c.found}/${c.n})` : '—';
 const mark = (value: number, target: number) => (value < target ? '' : ' ⚠');
+
+/** "2026-11-22", or per engine when a saved run of one engine was measured on another day. */
+function measuredOn(runs: SearchRun[], date: string) {
+  const dates = new Set(runs.map((r) => r.date ?? date));
+  return dates.size <= 1 ? date : runs.map((r) => `${r.engine} ${r.date ?? date}`).join(', ');
+}
 
 export function renderSearchSection(
   runs: SearchRun[],
@@ -147,7 +155,7 @@ export function renderSearchSection(
       'negative imitates, is the hard negative among its five?',
     '',
     `Machine: ${cpus.length} × ${cpus[0]?.model.trim() ?? 'unknown CPU'}, ${int(os.totalmem() / 2 ** 30)} GiB, ` +
-      `Node ${process.version}. Measured ${date}; load average before ${loadBefore.map((n) => n.toFixed(2)).join(' / ')}, ` +
+      `Node ${process.version}. Measured ${measuredOn(runs, date)}; load average before ${loadBefore.map((n) => n.toFixed(2)).join(' / ')}, ` +
       `after each engine ${runs.map((r) => `${r.engine} ${r.loadAverage.map((n) => n.toFixed(2)).join(' / ')}`).join(', ')} ` +
       '(1/5/15 min; other engineers ran tests on the same 2 cores). Single runs on a shared machine.',
     '',

@@ -270,6 +270,21 @@ async function benchEngine(engine: Engine, o: SearchBenchOptions): Promise<Searc
   }
 }
 
+const allEngines: Engine[] = ['pglite', 'postgres'];
+const savedDir = path.resolve(import.meta.dirname, '..', '..', 'docs', 'bench-runs');
+const savedPath = (engine: Engine) => path.join(savedDir, `search-${engine}.json`);
+
+/** Each engine's last written run, kept beside docs/benchmarks.md as the data its tables are made from. */
+function saveRun(run: SearchRun) {
+  fs.mkdirSync(savedDir, { recursive: true });
+  fs.writeFileSync(savedPath(run.engine), `${JSON.stringify(run, null, 1)}\n`);
+}
+
+function savedRun(engine: Engine): SearchRun | undefined {
+  const file = savedPath(engine);
+  return fs.existsSync(file) ? (JSON.parse(fs.readFileSync(file, 'utf8')) as SearchRun) : undefined;
+}
+
 export async function benchSearch(
   o: SearchBenchOptions,
   tools: { writeSection: (section: string, start: string, end: string) => void },
@@ -277,7 +292,17 @@ export async function benchSearch(
   const date = new Date().toISOString().slice(0, 10);
   const loadBefore = os.loadavg();
   const runs: SearchRun[] = [];
-  for (const engine of o.engines) runs.push(await benchEngine(engine, o));
+  for (const engine of allEngines) {
+    if (o.engines.includes(engine)) {
+      const run = { ...(await benchEngine(engine, o)), date };
+      runs.push(run);
+      if (o.write) saveRun(run);
+    } else {
+      // An engine not run this time keeps its last saved column, so one engine can be re-measured alone.
+      const saved = savedRun(engine);
+      if (saved) runs.push(saved);
+    }
+  }
   const { section, start, end } = renderSearchSection(runs, o, date, loadBefore);
   if (o.write) {
     tools.writeSection(section, start, end);
