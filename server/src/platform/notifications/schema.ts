@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { index, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { bigint, index, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { committees } from '../tenancy/schema.ts';
 
 /** In-app notifications: everything that needs someone's action or attention. */
@@ -20,9 +20,14 @@ export const notifications = pgTable(
     dedupeKey: text('dedupe_key'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     readAt: timestamp('read_at', { withTimezone: true }),
+    /**
+     * Insertion order: notifications of one action share a timestamp (PGlite's clock has millisecond
+     * steps), and "newest first" must still be one order on every page.
+     */
+    seq: bigint('seq', { mode: 'number' }).generatedAlwaysAsIdentity(),
   },
   (t) => [
-    index('notifications_user_idx').on(t.userId, t.createdAt.desc()),
+    index('notifications_user_idx').on(t.userId, t.createdAt.desc(), t.seq.desc()),
     uniqueIndex('notifications_dedupe_unique')
       .on(t.userId, t.dedupeKey)
       .where(sql`${t.dedupeKey} is not null`),
