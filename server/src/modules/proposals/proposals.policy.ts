@@ -55,12 +55,25 @@ export function visibleProposals(actor: Actor): SQL {
   const clauses: (SQL | undefined)[] = [ownProposals(actor)];
   if (readsAllSubmitted(actor)) clauses.push(notInArray(proposals.state, ['draft', 'cosigning']));
   if (hasRole(actor, ...recordReaders)) clauses.push(inArray(proposals.state, filedStates));
-  if (handlerUnitIds.length) {
-    clauses.push(
-      sql`${proposals.id} in (select proposal_id from ${assignments} where handler_unit_id in ${handlerUnitIds} and state <> 'reassigned')`,
-    );
-  }
+  if (handlerUnitIds.length) clauses.push(sql`${proposals.id} in (${unitProposalIds(handlerUnitIds)})`);
   return and(eq(proposals.committeeId, actor.committeeId), or(...clauses)) as SQL;
+}
+
+/** The proposals assigned to these handler units (every task but one moved to another unit), as ids. */
+function unitProposalIds(handlerUnitIds: string[]): SQL {
+  return sql`select proposal_id from ${assignments} where handler_unit_id in ${handlerUnitIds} and state <> 'reassigned'`;
+}
+
+/**
+ * For an actor who does not read the filed record (`readsFiledRecord` false: a handler unit's people, or
+ * someone with no reading role), everything `visibleProposals` lets them see, as a subquery of ids read
+ * from indexes: their units' proposals and their own. The committee is checked by the caller.
+ */
+export function narrowScopeIds(actor: Actor): SQL {
+  const handlerUnitIds = scopeIds(actor, 'handler_clerk', 'handler_leader');
+  return handlerUnitIds.length
+    ? sql`${unitProposalIds(handlerUnitIds)} union ${ownProposalIds(actor)}`
+    : ownProposalIds(actor);
 }
 
 /**

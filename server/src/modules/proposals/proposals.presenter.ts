@@ -18,6 +18,7 @@ import { currentTime } from './clock.ts';
 import { type ProposalRow, proposalAbilities, relationOf, type SignerRow } from './proposals.policy.ts';
 import { assignments, proposalSigners, proposerFeedback } from './schema.ts';
 import { loadRules } from './settings/load-rules.ts';
+import { inIds } from '../../platform/db/id-list.ts';
 
 async function names(
   db: Db,
@@ -31,10 +32,7 @@ async function names(
 ) {
   const wanted = [...new Set(ids.filter((x): x is string => Boolean(x)))];
   if (wanted.length === 0) return new Map<string, string>();
-  const rows = await db
-    .select({ id: table.id, name: table.name })
-    .from(table)
-    .where(inArray(table.id, wanted));
+  const rows = await db.select({ id: table.id, name: table.name }).from(table).where(inIds(table.id, wanted));
   return new Map(rows.map((r) => [r.id, r.name]));
 }
 
@@ -50,7 +48,7 @@ export async function presentProposals(
 ) {
   if (rows.length === 0) return [];
   const ids = rows.map((r) => r.id);
-  const signers = await db.select().from(proposalSigners).where(inArray(proposalSigners.proposalId, ids));
+  const signers = await db.select().from(proposalSigners).where(inIds(proposalSigners.proposalId, ids));
   const sessionIds = [...new Set(rows.map((r) => r.sessionId).filter((s): s is string => Boolean(s)))];
   const sessions = sessionIds.length
     ? await db
@@ -87,8 +85,8 @@ export async function presentProposals(
   const rated = rows.filter((r) => r.state === 'evaluating' || r.state === 'closed').map((r) => r.id);
   const [handled, ratings] = rated.length
     ? await Promise.all([
-        db.select().from(assignments).where(inArray(assignments.proposalId, rated)),
-        db.select().from(proposerFeedback).where(inArray(proposerFeedback.proposalId, rated)),
+        db.select().from(assignments).where(inIds(assignments.proposalId, rated)),
+        db.select().from(proposerFeedback).where(inIds(proposerFeedback.proposalId, rated)),
       ])
     : [[], []];
   const today = shanghaiDate(currentTime());

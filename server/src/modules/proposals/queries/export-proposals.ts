@@ -1,4 +1,4 @@
-import { and, desc, inArray, ne } from 'drizzle-orm';
+import { and, desc, ne } from 'drizzle-orm';
 import { proposalLabels } from '@tongxin/common/proposals/enums.ts';
 import type { ProposalListQuery } from '@tongxin/common/proposals/schemas.ts';
 import { type Actor, hasRole } from '../../../platform/authz/actor.ts';
@@ -10,6 +10,7 @@ import { presentProposals } from '../proposals.presenter.ts';
 import { assignments, proposalConsultations, proposals } from '../schema.ts';
 import { proposalFilters } from './list-proposals.ts';
 import { eq } from 'drizzle-orm';
+import { inIds } from '../../../platform/db/id-list.ts';
 
 const exportLimit = 50_000;
 
@@ -35,12 +36,12 @@ export async function exportProposals(db: Db, actor: Actor, q: ProposalListQuery
         .select({ proposalId: assignments.proposalId, mode: assignments.mode, name: handlerUnits.name })
         .from(assignments)
         .innerJoin(handlerUnits, eq(handlerUnits.id, assignments.handlerUnitId))
-        .where(and(inArray(assignments.proposalId, ids), ne(assignments.state, 'reassigned')))
+        .where(and(inIds(assignments.proposalId, ids), ne(assignments.state, 'reassigned')))
     : [];
   // The consultation is for those involved (as on the detail page): in an export, the overseers'.
   const consultations =
     ids.length && hasRole(actor, ...overseerRoles)
-      ? await db.select().from(proposalConsultations).where(inArray(proposalConsultations.proposalId, ids))
+      ? await db.select().from(proposalConsultations).where(inIds(proposalConsultations.proposalId, ids))
       : [];
   const consultationOf = (id: string) => consultations.find((c) => c.proposalId === id);
   const L = proposalLabels;

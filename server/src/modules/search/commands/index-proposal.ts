@@ -1,10 +1,11 @@
-import { and, eq, inArray, notInArray, sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { Db } from '../../../platform/db/connect.ts';
 import type { Segmenter } from '../../../platform/text/segmenter.ts';
 import { toTsVector } from '../../../platform/text/tsvector.ts';
 import { assignments, proposals, replyLetters } from '../../proposals/schema.ts';
 import { searchDocuments } from '../schema.ts';
 import { committeeSegmenter } from '../segmenters.ts';
+import { inIds, notInIds } from '../../../platform/db/id-list.ts';
 
 type DocumentRow = typeof searchDocuments.$inferInsert;
 
@@ -35,7 +36,7 @@ export async function indexProposals(tx: Db, proposalIds: string[]): Promise<num
       suggestions: proposals.suggestions,
     })
     .from(proposals)
-    .where(inArray(proposals.id, proposalIds));
+    .where(inIds(proposals.id, proposalIds));
   const letters = await tx
     .select({
       id: replyLetters.id,
@@ -46,7 +47,7 @@ export async function indexProposals(tx: Db, proposalIds: string[]): Promise<num
     })
     .from(replyLetters)
     .innerJoin(assignments, eq(assignments.id, replyLetters.assignmentId))
-    .where(and(inArray(replyLetters.proposalId, proposalIds), eq(replyLetters.kind, 'reply')));
+    .where(and(inIds(replyLetters.proposalId, proposalIds), eq(replyLetters.kind, 'reply')));
   const docs: DocumentRow[] = [];
   const now = new Date();
   const segmenters = new Map<string, Segmenter>();
@@ -96,9 +97,9 @@ export async function indexProposals(tx: Db, proposalIds: string[]): Promise<num
   // Rows of texts that no longer exist (or of a proposal that is gone) leave the index.
   await tx.delete(searchDocuments).where(
     and(
-      inArray(searchDocuments.proposalId, proposalIds),
+      inIds(searchDocuments.proposalId, proposalIds),
       docs.length
-        ? notInArray(
+        ? notInIds(
             searchDocuments.targetId,
             docs.map((d) => d.targetId),
           )

@@ -1,10 +1,12 @@
 import { and, desc, eq, inArray, notInArray, type SQL, sql } from 'drizzle-orm';
 import type { Actor } from '../../../platform/authz/actor.ts';
 import type { Db } from '../../../platform/db/connect.ts';
+import { inIds } from '../../../platform/db/id-list.ts';
 import type { SearchQuery } from '../../../platform/text/query.ts';
 import {
   filedStates,
   ownProposalIds,
+  narrowScopeIds,
   ownProposals,
   readsAllSubmitted,
   readsFiledRecord,
@@ -12,6 +14,7 @@ import {
 import { proposals } from '../../proposals/schema.ts';
 import { recordStatesSql, searchDocuments } from '../schema.ts';
 import { readableSearchDocuments } from '../search.policy.ts';
+import { rowsOf } from './corpus-stats.ts';
 import { estimateMatches } from './lexeme-shares.ts';
 
 export interface SearchLimits {
@@ -36,11 +39,11 @@ const readInDateOrderFrom = 0.08;
 const skipProbeFactor = 4;
 
 /**
- * Which proposals a search ranks: `null` for "every match in the actor's scope", or these ids (still to
- * be checked against the scope); `broad` when they are a selection from more matches than are worth ranking.
+ * Which proposals a search ranks: these ids (still to be checked against the scope); `broad` when they
+ * are a selection from more matches than are worth ranking.
  */
 export interface Candidates {
-  proposalIds: string[] | null;
+  proposalIds: string[];
   broad: boolean;
 }
 
@@ -53,27 +56,42 @@ interface CandidateQuery {
 
 /**
  * Ranking reads each matching text's vector out of TOAST, so ranking the 100,000 matches of a common word
- * takes seconds. For a reader of the filed record, whose scope is most of the index:
+ * takes seconds. So:
  *  - a probe with the loose query (no positions, so the GIN index alone decides, without reading rows'
  *    texts) takes at most `rankAllUpTo` + 1 matches: if that is all of them, exactly those are ranked;
- *  - otherwise the query is broad, and the candidates are the latest `broadPoolSize` proposals (of those
- *    the actor reads by role: the filed record, or everything submitted) whose title matches — title
- *    vectors are small and kept inline — plus the latest `broadPoolSize` whose text matches, plus the
- *    actor's own proposals outside those. The result says it is a selection (`broad`): no count of matches
- *    outside the actor's scope is shown or hinted.
- * A handler unit reads a small part of the index: its whole scope is ranked.
+ *  - otherwise the query is broad, and the candidates are the latest `broadPoolSize` proposals whose title
+ *    matches — title vectors are small and kept inline — plus the latest `broadPoolSize` whose text
+ *    matches, among those the actor reads. The result says it is a selection (`broad`): no count of
+ *    matches outside the actor's scope is shown or hinted.
+ * "Among those the actor reads" depends on how wide that is. A reader of the filed record reads most of
+ * the index: the probe runs over the whole index (the ranking checks the scope), and the broad selection
+ * takes what they read by role (the filed record, or everything submitted) plus their own proposals. A
+ * narrow reader — a handler unit, with its few thousand proposals over the years — has every step
+ * restricted to their own scope (`narrowScopeIds`), so a common word among another unit's proposals
+ * neither fills their probe nor pushes their matches out of the selection.
  */
 export async function searchCandidates(
   db: Db,
   actor: Actor,
   query: CandidateQuery,
-  { rankAllUpTo, broadPoolSize }: SearchLimits = searchLimits,
+  limits: SearchLimits = searchLimits,
 ): Promise<Candidates> {
-  if (!readsFiledRecord(actor)) return { proposalIds: null, broad: false };
   const rows = and(
     readableSearchDocuments(actor),
     query.sessionId ? eq(searchDocuments.sessionId, query.sessionId) : undefined,
   ) as SQL;
+  return readsFiledRecord(actor)
+    ? wideCandidates(db, actor, query, rows, limits)
+    : narrowCandidates(db, actor, query, rows, limits);
+}
+
+async function wideCandidates(
+  db: Db,
+  actor: Actor,
+  query: CandidateQuery,
+  rows: SQL,
+  { rankAllUpTo, broadPoolSize }: SearchLimits,
+): Promise<Candidates> {
   const looseMatch = sql`${searchDocuments.tsv} @@ ${query.loose}::tsquery`;
   const estimate = await estimateMatches(db, query.parsed);
   // The probe's bitmap holds every match before the limit applies (~40 ms for 100,000): skipped when the
@@ -100,18 +118,6 @@ export async function searchCandidates(
   const latest = inDateOrder
     ? sql`${searchDocuments.proposalCreatedAt} desc nulls last`
     : desc(sql`${searchDocuments.proposalCreatedAt} + interval '0'`);
-  const titlesQuery = db
-    .select({ id: searchDocuments.proposalId })
-    .from(searchDocuments)
-    .where(and(rows, byRole, sql`${searchDocuments.titleTsv} @@ ${query.exact}::tsquery`))
-    .orderBy(desc(searchDocuments.proposalCreatedAt))
-    .limit(broadPoolSize);
-  const textsQuery = db
-    .select({ id: searchDocuments.proposalId })
-    .from(searchDocuments)
-    .where(and(rows, byRole, textMatch))
-    .orderBy(latest)
-    .limit(broadPoolSize);
   // The actor's own proposals outside what they read by role (a member's drafts and proposals under
   // review, a reviewer's drafts): few, found from their own indexes; the ranking checks the text.
   const ownQuery = db
@@ -127,8 +133,63 @@ export async function searchCandidates(
     )
     .limit(broadPoolSize);
   // Independent reads: on a PostgreSQL pool they run side by side.
-  const [titles, texts, own] = await Promise.all([titlesQuery, textsQuery, ownQuery]);
-  return { proposalIds: unique([...titles, ...texts, ...own].map((r) => r.id)), broad: true };
+  const [titles, texts, own] = await Promise.all([
+    latestMatches(
+      db,
+      and(rows, byRole, titleMatch(query)) as SQL,
+      desc(searchDocuments.proposalCreatedAt),
+      broadPoolSize,
+    ),
+    latestMatches(db, and(rows, byRole, textMatch) as SQL, latest, broadPoolSize),
+    ownQuery,
+  ]);
+  return { proposalIds: unique([...titles, ...texts, ...own.map((r) => r.id)]), broad: true };
+}
+
+/**
+ * A narrow reader's candidates: the probe and the broad selection within their scope. Their scope is a
+ * small part of the index, so the latest matches are collected from the GIN index and sorted (a walk of
+ * the date index would pass mostly other units' rows).
+ */
+async function narrowCandidates(
+  db: Db,
+  actor: Actor,
+  query: CandidateQuery,
+  rows: SQL,
+  { rankAllUpTo, broadPoolSize }: SearchLimits,
+): Promise<Candidates> {
+  // The scope's ids first, then as one array parameter: as a subquery, the planner (without fresh
+  // statistics) may join it to every match in a nested loop.
+  const scope = rowsOf<{ id: string }>(
+    await db.execute(sql`select s.id from (${narrowScopeIds(actor)}) s(id)`),
+  ).map((r) => r.id);
+  if (scope.length === 0) return { proposalIds: [], broad: false };
+  const inScope = and(rows, inIds(searchDocuments.proposalId, scope)) as SQL;
+  const looseMatch = sql`${searchDocuments.tsv} @@ ${query.loose}::tsquery`;
+  const probe = await db
+    .select({ id: searchDocuments.proposalId })
+    .from(searchDocuments)
+    .where(and(inScope, looseMatch))
+    .limit(rankAllUpTo + 1);
+  if (probe.length <= rankAllUpTo) return { proposalIds: unique(probe.map((r) => r.id)), broad: false };
+  const latest = desc(sql`${searchDocuments.proposalCreatedAt} + interval '0'`);
+  const [titles, texts] = await Promise.all([
+    latestMatches(db, and(inScope, titleMatch(query)) as SQL, latest, broadPoolSize),
+    latestMatches(db, and(inScope, looseMatch) as SQL, latest, broadPoolSize),
+  ]);
+  return { proposalIds: unique([...titles, ...texts]), broad: true };
+}
+
+const titleMatch = (query: CandidateQuery) => sql`${searchDocuments.titleTsv} @@ ${query.exact}::tsquery`;
+
+async function latestMatches(db: Db, where: SQL, order: SQL, limit: number): Promise<string[]> {
+  const found = await db
+    .select({ id: searchDocuments.proposalId })
+    .from(searchDocuments)
+    .where(where)
+    .orderBy(order)
+    .limit(limit);
+  return found.map((r) => r.id);
 }
 
 const unique = (ids: string[]) => [...new Set(ids)];

@@ -1,6 +1,7 @@
-import { and, inArray, sql } from 'drizzle-orm';
+import { and, sql } from 'drizzle-orm';
 import type { Actor } from '../../../platform/authz/actor.ts';
 import type { Db } from '../../../platform/db/connect.ts';
+import { inIds } from '../../../platform/db/id-list.ts';
 import { AppError } from '../../../platform/http/app-error.ts';
 import { parseSearchQuery, toLooseTsQuery, toTsQuery } from '../../../platform/text/query.ts';
 import { presentProposals } from '../../proposals/proposals.presenter.ts';
@@ -67,7 +68,7 @@ export async function searchProposals(
   const ranked = matched.slice((input.page - 1) * input.pageSize, input.page * input.pageSize);
   const rankedIds = ranked.map((r) => r.id);
   const rows = rankedIds.length
-    ? await db.select().from(proposals).where(inArray(proposals.id, rankedIds))
+    ? await db.select().from(proposals).where(inIds(proposals.id, rankedIds))
     : [];
   const ordered = rankedIds.map((id) => rows.find((r) => r.id === id)!);
   const views = await presentProposals(db, actor, ordered);
@@ -91,15 +92,15 @@ export async function searchProposals(
 /**
  * The candidates the actor may see and that pass the filters, with their recency (seconds) for equal scores:
  * the proposal lists' own scope (`proposalFilters`, which starts with `visibleProposals`), checked on
- * `proposals` by primary key. Null candidates: the whole scope (a handler unit's).
+ * `proposals` by primary key.
  */
 async function proposalsInScope(
   db: Db,
   actor: Actor,
   input: SearchQueryInput,
-  candidateIds: string[] | null,
+  candidateIds: string[],
 ): Promise<Map<string, number>> {
-  if (candidateIds?.length === 0) return new Map();
+  if (candidateIds.length === 0) return new Map();
   const rows = await db
     .select({
       id: proposals.id,
@@ -108,7 +109,7 @@ async function proposalsInScope(
     .from(proposals)
     .where(
       and(
-        candidateIds ? inArray(proposals.id, candidateIds) : undefined,
+        inIds(proposals.id, candidateIds),
         proposalFilters(actor, {
           sessionId: input.sessionId,
           state: input.state,
@@ -137,7 +138,7 @@ async function scoresOf(db: Db, actor: Actor, ids: string[], tsquery: string): P
     .from(searchDocuments)
     .where(
       and(
-        inArray(searchDocuments.proposalId, ids),
+        inIds(searchDocuments.proposalId, ids),
         readableSearchDocuments(actor),
         sql`${searchDocuments.tsv} @@ ${q}`,
       ),

@@ -1,0 +1,159 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { and, eq, sql } from 'drizzle-orm';
+import type { Actor } from '../../platform/authz/actor.ts';
+import { sessionIdOf } from '../../platform/security/password.ts';
+import type { Client } from '../../test/http.ts';
+import { loadActor } from '../auth/queries/load-actor.ts';
+import { fileProposals, type Kit, startKit } from '../proposals/assignments.test-kit.ts';
+import { narrowScopeIds, visibleProposals } from '../proposals/proposals.policy.ts';
+import { assignments, proposals } from '../proposals/schema.ts';
+import { indexProposals } from './commands/index-proposal.ts';
+import { searchProposals } from './queries/search-proposals.ts';
+
+interface Result {
+  items: { id: string }[];
+  total: number;
+  broad: boolean;
+}
+
+/**
+ * A handler unit that has received thousands of proposals over the years searches them like anyone else:
+ * every match ranked while there are few, a selection past that, never anything assigned to another unit.
+ * (Its scope was once passed to the database as one parameter per proposal, and a few thousand overflowed
+ * the SQL builder's stack.)
+ */
+describe('search: a handler unit with thousands of proposals', () => {
+  let k: Kit;
+  /** Unit D's proposals: 3,000 on 养老, of which the first 1,200 also on 托育 and the first alone on 电梯. */
+  const ofD: string[] = [];
+  /** Unit A's: 电梯 and 养老 too, but not D's to find. */
+  const ofA: string[] = [];
+  const total = 3_000;
+
+  const actorOf = async (c: Client): Promise<Actor> =>
+    loadActor(k.t.database.db, sessionIdOf(c.cookie!.split('=')[1]!), 60, new Date(), false);
+  const search = async (by: Client, q: string, extra = ''): Promise<Result> => {
+    const res = await by.get(`/api/search?q=${encodeURIComponent(q)}&pageSize=50${extra}`);
+    assert.equal(res.statusCode, 200, res.body);
+    return res.json() as Result;
+  };
+
+  before(async () => {
+    k = await startKit();
+    const db = k.t.database.db;
+    const task = (proposalId: string, handlerUnitId: string) => ({
+      committeeId: k.c.id,
+      proposalId,
+      handlerUnitId,
+      mode: 'sole' as const,
+      state: 'handling' as const,
+      assignedByUserId: k.staffUserId,
+      dueOn: '2026-06-30',
+    });
+    // Groups written in batches: 1 on 电梯 and 托育, 1,199 more on 托育, the rest on 养老 alone.
+    const groups = [
+      { n: 1, situation: '社区养老与托育服务一体化建设，老旧小区加装电梯进展缓慢。' },
+      { n: 1_199, situation: '社区养老与托育服务一体化建设。' },
+      { n: total - 1_200, situation: '社区养老服务设施不足。' },
+    ];
+    for (const g of groups) {
+      for (let done = 0; done < g.n; done += 500) {
+        const rows = await fileProposals(k, Math.min(500, g.n - done), {
+          state: 'assigned',
+          title: '关于完善社区养老服务的建议',
+          situation: g.situation,
+        });
+        await db.insert(assignments).values(rows.map((p) => task(p.id, k.units.D)));
+        ofD.push(...rows.map((p) => p.id));
+      }
+    }
+    const others = await fileProposals(k, 3, {
+      state: 'assigned',
+      title: '关于老旧小区加装电梯的建议',
+      situation: '社区养老服务设施不足，加装电梯难。',
+    });
+    await db.insert(assignments).values(others.map((p) => task(p.id, k.units.A)));
+    ofA.push(...others.map((p) => p.id));
+    for (let i = 0; i < ofD.length; i += 1_000) await indexProposals(db, ofD.slice(i, i + 1_000));
+    await indexProposals(db, ofA);
+  });
+  after(() => k.close());
+
+  it('ranks every match while there are up to 1,500, and counts them exactly', async () => {
+    const r = await search(k.clerkD, '托育');
+    assert.equal(r.broad, false);
+    assert.equal(r.total, 1_200);
+    assert.equal(r.items.length, 50);
+    assert.ok(r.items.every((i) => ofD.slice(0, 1_200).includes(i.id)));
+  });
+
+  it('finds the one proposal with a rarer word, and nothing of another unit', async () => {
+    const r = await search(k.clerkD, '电梯');
+    assert.deepEqual(
+      r.items.map((i) => i.id),
+      [ofD[0]],
+    );
+    assert.equal(r.total, 1);
+    const a = await search(k.clerkA, '电梯');
+    assert.deepEqual(new Set(a.items.map((i) => i.id)), new Set(ofA));
+  });
+
+  it('past 1,500 matches, ranks a selection of its own proposals and says so', async () => {
+    const r = await search(k.clerkD, '养老');
+    assert.equal(r.broad, true);
+    assert.ok(r.total > 0 && r.total < total, String(r.total));
+    assert.equal(r.items.length, 50);
+    assert.ok(r.items.every((i) => ofD.includes(i.id)));
+    const page2 = await search(k.clerkD, '养老', '&page=2');
+    assert.ok(page2.items.every((i) => ofD.includes(i.id) && !r.items.some((x) => x.id === i.id)));
+  });
+
+  it('takes the same scope from indexes as the policy’s condition', async () => {
+    const db = k.t.database.db;
+    // A task moved to another unit leaves the first unit's scope.
+    await db
+      .update(assignments)
+      .set({ state: 'reassigned' })
+      .where(and(eq(assignments.proposalId, ofA[2]!), eq(assignments.handlerUnitId, k.units.A)));
+    for (const [c, expected] of [
+      [k.clerkD, total],
+      [k.clerkA, 2],
+      [k.clerkB, 0],
+    ] as const) {
+      const actor = await actorOf(c);
+      const byCondition = await db
+        .select({ id: proposals.id })
+        .from(proposals)
+        .where(visibleProposals(actor));
+      const byIds = await db
+        .select({ id: proposals.id })
+        .from(proposals)
+        .where(
+          and(
+            eq(proposals.committeeId, actor.committeeId),
+            sql`${proposals.id} in (${narrowScopeIds(actor)})`,
+          ),
+        );
+      assert.equal(byCondition.length, expected, actor.username);
+      assert.deepEqual(
+        new Set(byIds.map((r) => r.id)),
+        new Set(byCondition.map((r) => r.id)),
+        actor.username,
+      );
+    }
+    assert.deepEqual((await search(k.clerkA, '电梯')).items.map((i) => i.id).sort(), ofA.slice(0, 2).sort());
+  });
+
+  it('ranks thousands of candidates when the limits allow it', async () => {
+    const actor = await actorOf(k.staff);
+    const r = await searchProposals(
+      k.t.database.db,
+      actor,
+      { q: '养老', page: 1, pageSize: 10 },
+      { rankAllUpTo: 10_000, broadPoolSize: 200 },
+    );
+    assert.equal(r.broad, false);
+    assert.equal(r.total, total + ofA.length);
+  });
+});
