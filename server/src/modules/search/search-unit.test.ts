@@ -6,10 +6,12 @@ import { sessionIdOf } from '../../platform/security/password.ts';
 import type { Client } from '../../test/http.ts';
 import { loadActor } from '../auth/queries/load-actor.ts';
 import { fileProposals, type Kit, startKit } from '../proposals/assignments.test-kit.ts';
-import { narrowScopeIds, visibleProposals } from '../proposals/proposals.policy.ts';
+import { visibleProposals } from '../proposals/proposals.policy.ts';
 import { assignments, proposals } from '../proposals/schema.ts';
 import { indexProposals } from './commands/index-proposal.ts';
 import { searchProposals } from './queries/search-proposals.ts';
+import { searchDocuments } from './schema.ts';
+import { narrowScopeDocuments } from './search.policy.ts';
 
 interface Result {
   items: { id: string }[];
@@ -109,7 +111,7 @@ describe('search: a handler unit with thousands of proposals', () => {
     assert.ok(page2.items.every((i) => ofD.includes(i.id) && !r.items.some((x) => x.id === i.id)));
   });
 
-  it('takes the same scope from indexes as the policy’s condition', async () => {
+  it('narrows the index to the same proposals as the policy’s condition', async () => {
     const db = k.t.database.db;
     // A task moved to another unit leaves the first unit's scope.
     await db
@@ -126,23 +128,63 @@ describe('search: a handler unit with thousands of proposals', () => {
         .select({ id: proposals.id })
         .from(proposals)
         .where(visibleProposals(actor));
-      const byIds = await db
-        .select({ id: proposals.id })
-        .from(proposals)
-        .where(
-          and(
-            eq(proposals.committeeId, actor.committeeId),
-            sql`${proposals.id} in (${narrowScopeIds(actor)})`,
-          ),
-        );
+      const scope = narrowScopeDocuments(actor, []);
+      const byIndex = await db
+        .selectDistinct({ id: searchDocuments.proposalId })
+        .from(searchDocuments)
+        .where(scope ?? sql`false`);
       assert.equal(byCondition.length, expected, actor.username);
       assert.deepEqual(
-        new Set(byIds.map((r) => r.id)),
+        new Set(byIndex.map((r) => r.id)),
         new Set(byCondition.map((r) => r.id)),
         actor.username,
       );
     }
     assert.deepEqual((await search(k.clerkA, '电梯')).items.map((i) => i.id).sort(), ofA.slice(0, 2).sort());
+  });
+
+  it('keeps each index row on its proposal’s live units, whoever writes the tasks', async () => {
+    const db = k.t.database.db;
+    const unitsOf = async (id: string) =>
+      (
+        await db
+          .select({ u: searchDocuments.proposalUnitIds })
+          .from(searchDocuments)
+          .where(eq(searchDocuments.proposalId, id))
+      ).map((r) => [...r.u].sort());
+    const [p] = await fileProposals(k, 1, { state: 'filed', title: '关于规范共享单车停放的建议' });
+    await indexProposals(db, [p!.id]);
+    assert.deepEqual(await unitsOf(p!.id), [[]]);
+    const [task] = await db
+      .insert(assignments)
+      .values({
+        committeeId: k.c.id,
+        proposalId: p!.id,
+        handlerUnitId: k.units.B,
+        mode: 'lead',
+        assignedByUserId: k.staffUserId,
+        dueOn: '2026-06-30',
+      })
+      .returning();
+    await db.insert(assignments).values({
+      committeeId: k.c.id,
+      proposalId: p!.id,
+      handlerUnitId: k.units.D,
+      mode: 'co',
+      assignedByUserId: k.staffUserId,
+      dueOn: '2026-06-30',
+    });
+    assert.deepEqual(await unitsOf(p!.id), [[k.units.B, k.units.D].sort()]);
+    // Rebuilt rows take the units as they are inserted.
+    await db.delete(searchDocuments).where(eq(searchDocuments.proposalId, p!.id));
+    await indexProposals(db, [p!.id]);
+    assert.deepEqual(await unitsOf(p!.id), [[k.units.B, k.units.D].sort()]);
+    await db.update(assignments).set({ state: 'reassigned' }).where(eq(assignments.id, task!.id));
+    assert.deepEqual(await unitsOf(p!.id), [[k.units.D]]);
+    assert.equal((await search(k.clerkB, '共享单车')).total, 0);
+    assert.equal((await search(k.clerkD, '共享单车')).total, 1);
+    await db.delete(assignments).where(eq(assignments.proposalId, p!.id));
+    assert.deepEqual(await unitsOf(p!.id), [[]]);
   });
 
   it('ranks thousands of candidates when the limits allow it', async () => {

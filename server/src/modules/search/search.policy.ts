@@ -1,5 +1,6 @@
 import { and, eq, inArray, or, type SQL, sql } from 'drizzle-orm';
 import { type Actor, hasRole, scopeIds } from '../../platform/authz/actor.ts';
+import { inIds, uuidArray } from '../../platform/db/id-list.ts';
 import { searchDocuments } from './schema.ts';
 
 /**
@@ -30,6 +31,22 @@ export function readableSearchDocuments(actor: Actor): SQL {
       readsAllReplyDrafts(actor) ? sql`true` : undefined,
       units.length ? inArray(searchDocuments.handlerUnitId, units) : undefined,
     ),
+  ) as SQL;
+}
+
+/**
+ * The index rows of what a narrow reader (`readsFiledRecord` false: a handler unit's people) may see, the
+ * same proposals as `visibleProposals` gives them: those assigned to their units — the live tasks' units,
+ * copied onto every row of the proposal (`proposal_unit_ids`, migration 0015) — and their own (`ownIds`,
+ * from `ownProposalIds`). Null when that is nothing. Read from indexes, so a word's matches are narrowed
+ * to the unit before any text is read.
+ */
+export function narrowScopeDocuments(actor: Actor, ownIds: string[]): SQL | null {
+  const units = scopeIds(actor, 'handler_clerk', 'handler_leader');
+  if (units.length === 0 && ownIds.length === 0) return null;
+  return or(
+    units.length ? sql`${searchDocuments.proposalUnitIds} && ${uuidArray(units)}` : undefined,
+    ownIds.length ? inIds(searchDocuments.proposalId, ownIds) : undefined,
   ) as SQL;
 }
 

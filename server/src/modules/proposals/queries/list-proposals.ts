@@ -9,7 +9,7 @@ import { memberIdsOf, visibleProposals } from '../proposals.policy.ts';
 import { assignments, proposalSigners, proposals } from '../schema.ts';
 
 /** The filters of every proposal list (inboxes, staff queues, exports), inside the visibility scope. */
-export function proposalFilters(actor: Actor, q: Partial<ProposalListQuery>): SQL {
+export function proposalFilters(actor: Actor, q: Partial<ProposalListQuery>, among?: readonly string[]): SQL {
   const mine = memberIdsOf(actor);
   const box: SQL | undefined = (() => {
     switch (q.box) {
@@ -39,7 +39,7 @@ export function proposalFilters(actor: Actor, q: Partial<ProposalListQuery>): SQ
   })();
   const text = q.q?.trim();
   return and(
-    visibleProposals(actor),
+    visibleProposals(actor, among),
     box,
     q.sessionId ? eq(proposals.sessionId, q.sessionId) : undefined,
     q.state?.length ? inArray(proposals.state, q.state) : undefined,

@@ -1,19 +1,17 @@
 import { and, desc, eq, inArray, notInArray, type SQL, sql } from 'drizzle-orm';
 import type { Actor } from '../../../platform/authz/actor.ts';
 import type { Db } from '../../../platform/db/connect.ts';
-import { inIds } from '../../../platform/db/id-list.ts';
 import type { SearchQuery } from '../../../platform/text/query.ts';
 import {
   filedStates,
   ownProposalIds,
-  narrowScopeIds,
   ownProposals,
   readsAllSubmitted,
   readsFiledRecord,
 } from '../../proposals/proposals.policy.ts';
 import { proposals } from '../../proposals/schema.ts';
 import { recordStatesSql, searchDocuments } from '../schema.ts';
-import { readableSearchDocuments } from '../search.policy.ts';
+import { narrowScopeDocuments, readableSearchDocuments } from '../search.policy.ts';
 import { rowsOf } from './corpus-stats.ts';
 import { estimateMatches } from './lexeme-shares.ts';
 
@@ -67,7 +65,7 @@ interface CandidateQuery {
  * the index: the probe runs over the whole index (the ranking checks the scope), and the broad selection
  * takes what they read by role (the filed record, or everything submitted) plus their own proposals. A
  * narrow reader — a handler unit, with its few thousand proposals over the years — has every step
- * restricted to their own scope (`narrowScopeIds`), so a common word among another unit's proposals
+ * restricted to their own scope (`narrowScopeDocuments`), so a common word among another unit's proposals
  * neither fills their probe nor pushes their matches out of the selection.
  */
 export async function searchCandidates(
@@ -147,9 +145,10 @@ async function wideCandidates(
 }
 
 /**
- * A narrow reader's candidates: the probe and the broad selection within their scope. Their scope is a
- * small part of the index, so the latest matches are collected from the GIN index and sorted (a walk of
- * the date index would pass mostly other units' rows).
+ * A narrow reader's candidates: the probe and the broad selection within their scope — the index rows of
+ * their units' proposals (the units copied onto each row: a GIN bitmap ANDed with the word's) and of their
+ * own few proposals. Their scope is a small part of the index, so the latest matches are collected and
+ * sorted (a walk of the date index would pass mostly other units' rows).
  */
 async function narrowCandidates(
   db: Db,
@@ -158,26 +157,25 @@ async function narrowCandidates(
   rows: SQL,
   { rankAllUpTo, broadPoolSize }: SearchLimits,
 ): Promise<Candidates> {
-  // The scope's ids first, then as one array parameter: as a subquery, the planner (without fresh
-  // statistics) may join it to every match in a nested loop.
-  const scope = rowsOf<{ id: string }>(
-    await db.execute(sql`select s.id from (${narrowScopeIds(actor)}) s(id)`),
+  const own = rowsOf<{ id: string }>(
+    await db.execute(sql`select s.id from (${ownProposalIds(actor)}) s(id)`),
   ).map((r) => r.id);
-  if (scope.length === 0) return { proposalIds: [], broad: false };
-  const inScope = and(rows, inIds(searchDocuments.proposalId, scope)) as SQL;
-  const looseMatch = sql`${searchDocuments.tsv} @@ ${query.loose}::tsquery`;
-  const probe = await db
-    .select({ id: searchDocuments.proposalId })
-    .from(searchDocuments)
-    .where(and(inScope, looseMatch))
-    .limit(rankAllUpTo + 1);
-  if (probe.length <= rankAllUpTo) return { proposalIds: unique(probe.map((r) => r.id)), broad: false };
+  const scope = narrowScopeDocuments(actor, own);
+  if (!scope) return { proposalIds: [], broad: false };
+  const inScope = and(rows, scope) as SQL;
+  // One read gives both answers: up to `rankAllUpTo` matches are all ranked; past that, the first
+  // `broadPoolSize` of them are the latest text matches (a probe and a second read would each collect
+  // the same matches from the index).
   const latest = desc(sql`${searchDocuments.proposalCreatedAt} + interval '0'`);
-  const [titles, texts] = await Promise.all([
-    latestMatches(db, and(inScope, titleMatch(query)) as SQL, latest, broadPoolSize),
-    latestMatches(db, and(inScope, looseMatch) as SQL, latest, broadPoolSize),
-  ]);
-  return { proposalIds: unique([...titles, ...texts]), broad: true };
+  const texts = await latestMatches(
+    db,
+    and(inScope, sql`${searchDocuments.tsv} @@ ${query.loose}::tsquery`) as SQL,
+    latest,
+    rankAllUpTo + 1,
+  );
+  if (texts.length <= rankAllUpTo) return { proposalIds: unique(texts), broad: false };
+  const titles = await latestMatches(db, and(inScope, titleMatch(query)) as SQL, latest, broadPoolSize);
+  return { proposalIds: unique([...titles, ...texts.slice(0, broadPoolSize)]), broad: true };
 }
 
 const titleMatch = (query: CandidateQuery) => sql`${searchDocuments.titleTsv} @@ ${query.exact}::tsquery`;

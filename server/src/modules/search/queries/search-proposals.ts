@@ -110,13 +110,17 @@ async function proposalsInScope(
     .where(
       and(
         inIds(proposals.id, candidateIds),
-        proposalFilters(actor, {
-          sessionId: input.sessionId,
-          state: input.state,
-          category: input.category,
-          proposerKind: input.proposerKind,
-          handlerUnitId: input.handlerUnitId,
-        }),
+        proposalFilters(
+          actor,
+          {
+            sessionId: input.sessionId,
+            state: input.state,
+            category: input.category,
+            proposerKind: input.proposerKind,
+            handlerUnitId: input.handlerUnitId,
+          },
+          candidateIds,
+        ),
       ),
     );
   return new Map(rows.map((r) => [r.id, Number(r.at)]));

@@ -228,7 +228,10 @@ export async function rankSimilar(
               proposals.id,
               hits.map((h) => h.proposal_id),
             ),
-            visibleProposals(actor),
+            visibleProposals(
+              actor,
+              hits.map((h) => h.proposal_id),
+            ),
             input.excludeProposalId ? ne(proposals.id, input.excludeProposalId) : undefined,
             input.states?.length ? inArray(proposals.state, [...input.states]) : undefined,
           ),
