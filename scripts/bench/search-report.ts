@@ -48,6 +48,8 @@ export interface SearchRun {
     /** Per query and actor: ranked as a selection (a broad query), so `hits` counts the selection. */
     broad?: [boolean, boolean][];
     perQuery: number[];
+    /** As a handler unit's clerk: the unit with the most proposals and the median unit. */
+    units?: { proposals: number; t: Timing; broad: number }[];
   };
   similar: { title: Timing; body: Timing };
   recall: Record<string, { found: number; n: number }>;
@@ -64,6 +66,12 @@ const mb = (n: number) => `${int(n / 2 ** 20)} MB`;
 const pct = (c?: { found: number; n: number }) =>
   c && c.n > 0 ? `${((100 * c.found) / c.n).toFixed(1)} % (${c.found}/${c.n})` : '—';
 const mark = (value: number, target: number) => (value < target ? '' : ' ⚠');
+
+function unitCell(u?: { proposals: number; t: Timing; broad: number }) {
+  return u
+    ? `${ms(u.t.p50)} / ${ms(u.t.p95)}${mark(u.t.p95, 100)} (${int(u.proposals)}; ${u.broad} of ${searchQueries.length})`
+    : '—';
+}
 
 /** "2026-11-22", or per engine when a saved run of one engine was measured on another day. */
 function measuredOn(runs: SearchRun[], date: string) {
@@ -117,6 +125,10 @@ export function renderSearchSection(
       t(r.search.member, 100),
     ),
     row('search as proposal staff', (r) => t(r.search.staff, 100)),
+    row('search as a handler unit: the busiest (its proposals; broad queries)', (r) =>
+      unitCell(r.search.units?.[0]),
+    ),
+    row('search as a handler unit: the median one', (r) => unitCell(r.search.units?.[1])),
     row(`similar: title (${o.searchSamples} drafts, as a member)`, (r) => t(r.similar.title, 150)),
     row('similar: 2,000-character body', (r) => t(r.similar.body, 150)),
     row('**recall@5** near-duplicates, title + text', (r) => pct(r.recall.all)),

@@ -14,6 +14,7 @@
  *      sizes.
  * Targets on PostgreSQL (issue 4): search p95 < 100 ms, similar < 150 ms.
  */
+import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -113,6 +114,32 @@ async function timeSearch(
     }
   }
   return { t: timing(times), hits, broad, perQuery: each.map((xs) => percentile(xs, 50)) };
+}
+
+/**
+ * A clerk of the unit that handled the most proposals and of the median unit: their search is narrowed to
+ * their own proposals within the index (search-candidates.ts), a different path from a member's.
+ */
+async function unitClerks(db: Db, d: SearchBenchData): Promise<{ actor: Actor; proposals: number }[]> {
+  const units = rowsOf<{ unit: string; n: number }>(
+    await db.execute(sql`select handler_unit_id as unit, count(*)::int as n from assignments
+      where committee_id = ${d.committeeId} and state <> 'reassigned'
+      group by handler_unit_id order by n desc, handler_unit_id`),
+  );
+  return [units[0], units[Math.floor(units.length / 2)]]
+    .filter((u) => u !== undefined)
+    .map((u) => ({
+      proposals: u.n,
+      actor: {
+        ...d.staff,
+        // Not the staff's id: every bench proposal was entered by staff, and a clerk owns none.
+        userId: randomUUID(),
+        username: `clerk-${u.n}`,
+        displayName: `clerk-${u.n}`,
+        grants: [{ role: 'handler_clerk', scopeId: u.unit }],
+        sessionId: `bench-clerk-${u.n}`,
+      } as Actor,
+    }));
 }
 
 /** Corpus indexes spread over the whole corpus, `n` of them, that pass `keep`. */
@@ -229,6 +256,14 @@ async function benchEngine(engine: Engine, o: SearchBenchOptions): Promise<Searc
     log(
       `  search member p50 ${member.t.p50.toFixed(1)} p95 ${member.t.p95.toFixed(1)} ms; staff p50 ${staff.t.p50.toFixed(1)} p95 ${staff.t.p95.toFixed(1)} ms`,
     );
+    const units = [];
+    for (const clerk of await unitClerks(db, data)) {
+      const u = await timeSearch(db, clerk.actor, o.searchRuns);
+      units.push({ proposals: clerk.proposals, t: u.t, broad: u.broad.filter(Boolean).length });
+      log(
+        `  search as the clerk of a unit of ${clerk.proposals} proposals: p50 ${u.t.p50.toFixed(1)} p95 ${u.t.p95.toFixed(1)} ms`,
+      );
+    }
     const similar = await timeSimilar(db, data, o.searchSamples);
     log(
       `  similar title p50 ${similar.title.p50.toFixed(1)} p95 ${similar.title.p95.toFixed(1)} ms; body p50 ${similar.body.p50.toFixed(1)} p95 ${similar.body.p95.toFixed(1)} ms`,
@@ -255,6 +290,7 @@ async function benchEngine(engine: Engine, o: SearchBenchOptions): Promise<Searc
         hits: member.hits.map((h, i) => [h, staff.hits[i]!]),
         broad: member.broad.map((b, i) => [b, staff.broad[i]!]),
         perQuery: staff.perQuery,
+        units,
       },
       similar,
       recall: recalled,

@@ -39,6 +39,12 @@ describe('text: segmentation', () => {
     assert.deepEqual([part.start, part.end, part.part], [6, 8, true]);
   });
 
+  it('indexes the 五助 services inside the compounds that name them', () => {
+    // 助餐 alone is found in 老年助餐 (a query for it is the one word, not 助 + 餐).
+    assert.ok(words(tokensForIndex('推进老年助餐点建设')).includes('助餐'));
+    assert.deepEqual(words(tokensForQuery('助餐')), ['助餐']);
+  });
+
   it('cuts queries without the search-mode parts (cut)', () => {
     assert.deepEqual(words(tokensForQuery('老旧小区改造 养老服务')), ['老旧小区改造', '养老服务']);
   });

@@ -201,6 +201,12 @@ export const governmentVocabulary: readonly string[] = [
   '普惠养老',
   '老年助餐',
   '助餐点',
+  // The "五助" services on their own: without them, 助餐 inside 老年助餐 could not be found by 助餐.
+  '助餐',
+  '助浴',
+  '助洁',
+  '助医',
+  '助行',
   '长期护理保险',
   '长护险',
   '养老护理员',
