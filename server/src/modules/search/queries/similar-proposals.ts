@@ -11,6 +11,7 @@ import { committeeSegmenter } from '../segmenters.ts';
 import { type CorpusStats, corpusStats, estimatedDf, idfOf, rowsOf } from './corpus-stats.ts';
 import {
   type ComparedText,
+  sequencesOf,
   similarity,
   type TermVector,
   termCounts,
@@ -32,6 +33,11 @@ export interface SimilarInput {
   states?: readonly ProposalState[];
   /** Internal: the lowest score returned (default `minScore`). */
   minScore?: number;
+  /**
+   * Internal: compare the words only, not the wording (the unit suggestion wants proposals on the same
+   * matter, however written; everyone else also wants copies first).
+   */
+  wordsOnly?: boolean;
 }
 
 /** Below this a proposal shares words, not a topic: an unrelated proposal must not be offered. */
@@ -52,6 +58,8 @@ export interface InputText {
   title: TermVector | null;
   all: TermVector;
   hasBody: boolean;
+  /** Adjacent word pairs of title and body (`sequencesOf`). */
+  pairs: Set<string>;
   /** Word → weight of the probe (title words count double). */
   probeWeights: Map<string, number>;
 }
@@ -63,18 +71,10 @@ export function inputText(
   title: string | undefined,
   body: string | undefined,
 ): InputText {
-  const titleWords = title
-    ? withParts(
-        seg,
-        seg.tokensForQuery(title).map((t) => t.word),
-      )
-    : [];
-  const bodyWords = body
-    ? withParts(
-        seg,
-        seg.tokensForQuery(body).map((t) => t.word),
-      )
-    : [];
+  const titleCut = title ? seg.tokensForQuery(title).map((t) => t.word) : [];
+  const bodyCut = body ? seg.tokensForQuery(body).map((t) => t.word) : [];
+  const titleWords = withParts(seg, titleCut);
+  const bodyWords = withParts(seg, bodyCut);
   const all = vectorOf(termCounts([...titleWords, ...bodyWords]), idf);
   const titleSet = new Set(titleWords);
   const probeWeights = new Map<string, number>();
@@ -83,13 +83,15 @@ export function inputText(
     title: titleWords.length ? vectorOf(termCounts(titleWords), idf) : null,
     all,
     hasBody: bodyWords.length > 0,
+    pairs: sequencesOf([...titleCut, ...bodyCut]),
     probeWeights,
   };
 }
 
 /** A proposal's words as compared (its title is segmented again: short, and not stored apart). */
 export function comparedText(seg: Segmenter, idf: (w: string) => number, title: string, tokens: string) {
-  const allCounts = termCounts(withParts(seg, tokens.split(' ')));
+  const words = tokens.split(' ');
+  const allCounts = termCounts(withParts(seg, words));
   return {
     title: vectorOf(
       termCounts(
@@ -102,6 +104,7 @@ export function comparedText(seg: Segmenter, idf: (w: string) => number, title: 
     ),
     all: vectorOf(allCounts, idf),
     allCounts,
+    pairs: sequencesOf(words),
   } satisfies ComparedText;
 }
 
@@ -192,9 +195,10 @@ export async function rankSimilar(
     corpusStats(db, actor.committeeId),
   ]);
   const idf = memoized(idfOf(stats));
-  const text = inputText(seg, idf, input.title, input.body);
+  const read = inputText(seg, idf, input.title, input.body);
+  const text = input.wordsOnly ? { ...read, pairs: undefined } : read;
   if (text.all.norm === 0) return [];
-  const probes = probesOf(text, stats);
+  const probes = probesOf(read, stats);
   if (probes.length === 0) return [];
   // Proposal rows are the ones with a title vector: `target_type = 'proposal'` here led the planner to AND
   // each probe with the unique index's 200,000 proposal entries.

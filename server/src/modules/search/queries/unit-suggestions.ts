@@ -39,6 +39,7 @@ export async function unitSuggestions(
       body: [p.situation, p.analysis, p.suggestions].join('\n'),
       excludeProposalId: p.id,
       states: ['assigned', 'handling', 'evaluating', 'rehandling', 'closed'],
+      wordsOnly: true,
     })
   ).slice(0, evidenceProposals);
   if (ranked.length === 0) return { items: [] };
