@@ -73,8 +73,8 @@ export const searchDocuments = pgTable(
     /**
      * The handler units the proposal is assigned to (its live tasks), copied from `assignments` by the
      * triggers of migration 0015 on every task written and on every index row inserted: lets a handler
-     * unit's search combine "its proposals" with the word match in the indexes (a GIN bitmap each) instead
-     * of reading every one of its texts. Like `proposalState`, never decides visibility on its own: the
+     * unit's search combine "its proposals" with the word match in one GIN index
+     * (`search_documents_units_tsv_idx`) instead of reading every one of its texts. Like `proposalState`, never decides visibility on its own: the
      * ranking checks `visibleProposals` on `proposals`.
      */
     proposalUnitIds: uuid('proposal_unit_ids').array().notNull().default(sql`'{}'::uuid[]`),

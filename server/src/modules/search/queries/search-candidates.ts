@@ -90,7 +90,7 @@ async function wideCandidates(
   rows: SQL,
   { rankAllUpTo, broadPoolSize }: SearchLimits,
 ): Promise<Candidates> {
-  const looseMatch = sql`${searchDocuments.tsv} @@ ${query.loose}::tsquery`;
+  const looseMatch = textMatchOf(query);
   const estimate = await estimateMatches(db, query.parsed);
   // The probe's bitmap holds every match before the limit applies (~40 ms for 100,000): skipped when the
   // statistics already say the query is far past the limit.
@@ -146,7 +146,7 @@ async function wideCandidates(
 
 /**
  * A narrow reader's candidates: the probe and the broad selection within their scope — the index rows of
- * their units' proposals (the units copied onto each row: a GIN bitmap ANDed with the word's) and of their
+ * their units' proposals (the units copied onto each row, read from one GIN index with the words) and of their
  * own few proposals. Their scope is a small part of the index, so the latest matches are collected and
  * sorted (a walk of the date index would pass mostly other units' rows).
  */
@@ -167,17 +167,14 @@ async function narrowCandidates(
   // `broadPoolSize` of them are the latest text matches (a probe and a second read would each collect
   // the same matches from the index).
   const latest = desc(sql`${searchDocuments.proposalCreatedAt} + interval '0'`);
-  const texts = await latestMatches(
-    db,
-    and(inScope, sql`${searchDocuments.tsv} @@ ${query.loose}::tsquery`) as SQL,
-    latest,
-    rankAllUpTo + 1,
-  );
+  const texts = await latestMatches(db, and(inScope, textMatchOf(query)) as SQL, latest, rankAllUpTo + 1);
   if (texts.length <= rankAllUpTo) return { proposalIds: unique(texts), broad: false };
   const titles = await latestMatches(db, and(inScope, titleMatch(query)) as SQL, latest, broadPoolSize);
   return { proposalIds: unique([...titles, ...texts.slice(0, broadPoolSize)]), broad: true };
 }
 
+/** The loose query on the whole text: no positions, so the GIN index alone decides. */
+const textMatchOf = (query: CandidateQuery) => sql`${searchDocuments.tsv} @@ ${query.loose}::tsquery`;
 const titleMatch = (query: CandidateQuery) => sql`${searchDocuments.titleTsv} @@ ${query.exact}::tsquery`;
 
 async function latestMatches(db: Db, where: SQL, order: SQL, limit: number): Promise<string[]> {
