@@ -83,7 +83,22 @@ describe('委员名录：登录、新增委员、按姓名查找', { timeout: 18
     await drawer.getByLabel('手机号码', { exact: true }).fill('13912345678');
 
     await drawer.getByRole('button', { name: /保\s?存/ }).click();
-    await page.getByText(`已新增“${name}”`).waitFor();
+    try {
+      await page.getByText(`已新增“${name}”`).waitFor();
+    } catch (e) {
+      // This step has timed out in a few full CI runs and never alone: keep what the page showed.
+      await screenshot(page, 'members-add-failed.png');
+      const errors = [
+        ...(await drawer.locator('.ant-form-item-explain-error, .ant-alert').allTextContents()),
+        ...(await page.locator('.ant-message').allTextContents()),
+      ];
+      throw new Error(
+        `no confirmation after saving ${name}; the form shows: ${errors.join(' | ') || '(nothing)'}`,
+        {
+          cause: e,
+        },
+      );
+    }
     await drawer.waitFor({ state: 'hidden' });
   });
 
