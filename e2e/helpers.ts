@@ -64,15 +64,34 @@ export async function assertAccessible(page: Page, where: string): Promise<void>
 
 /**
  * Chooses an option of an antd Select: opens it, types the text when the select is searchable (long lists
- * render only the options in view), then clicks the option.
+ * render only the options in view), clicks the option in this select's own dropdown (the one its
+ * `aria-controls` list is in, not whichever came last: under load another select's may still be closing),
+ * then waits until the select shows the choice. Under load a click can land while the list re-renders and
+ * be lost (seen in CI: 政治面貌 left empty), so a choice that does not show is tried again. An open select is
+ * not clicked again: that would close it (a multiple select stays open after a choice).
  */
 export async function chooseOption(page: Page, select: Locator, option: string | RegExp): Promise<void> {
-  await select.click();
-  if (typeof option === 'string' && (await select.getAttribute('readonly')) === null) {
-    await select.pressSequentially(option);
+  const root = select.locator('xpath=ancestor::*[contains(concat(" ", @class, " "), " ant-select ")][1]');
+  const shown = root.locator('.ant-select-content-has-value, .ant-select-selection-item', { hasText: option });
+  for (let attempt = 1; ; attempt++) {
+    if ((await select.getAttribute('aria-expanded')) !== 'true') await select.click();
+    if (typeof option === 'string' && (await select.getAttribute('readonly')) === null) {
+      await select.fill('');
+      await select.pressSequentially(option);
+    }
+    const list = await select.getAttribute('aria-controls');
+    const dropdown = list
+      ? page.locator('.ant-select-dropdown', { has: page.locator(`[id="${list}"]`) })
+      : page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)').last();
+    await dropdown.locator('.ant-select-item-option', { hasText: option }).first().click();
+    try {
+      await shown.first().waitFor({ timeout: 5_000 });
+      return;
+    } catch (e) {
+      if (attempt === 3)
+        throw new Error(`the select does not show ${String(option)} after 3 tries`, { cause: e });
+    }
   }
-  const dropdown = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)').last();
-  await dropdown.locator('.ant-select-item-option', { hasText: option }).first().click();
 }
 
 /** A realistic, unique Chinese name (the name rule allows Han characters only). */
