@@ -72,7 +72,9 @@ export async function assertAccessible(page: Page, where: string): Promise<void>
  */
 export async function chooseOption(page: Page, select: Locator, option: string | RegExp): Promise<void> {
   const root = select.locator('xpath=ancestor::*[contains(concat(" ", @class, " "), " ant-select ")][1]');
-  const shown = root.locator('.ant-select-content-has-value, .ant-select-selection-item', { hasText: option });
+  const shown = root.locator('.ant-select-content-has-value, .ant-select-selection-item', {
+    hasText: option,
+  });
   for (let attempt = 1; ; attempt++) {
     if ((await select.getAttribute('aria-expanded')) !== 'true') await select.click();
     if (typeof option === 'string' && (await select.getAttribute('readonly')) === null) {
