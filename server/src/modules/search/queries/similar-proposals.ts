@@ -89,9 +89,15 @@ export function inputText(
 }
 
 /** A proposal's words as compared (its title is segmented again: short, and not stored apart). */
-export function comparedText(seg: Segmenter, idf: (w: string) => number, title: string, tokens: string) {
+export function comparedText(
+  seg: Segmenter,
+  idf: (w: string) => number,
+  title: string,
+  tokens: string,
+): ComparedText {
   const words = tokens.split(' ');
   const allCounts = termCounts(withParts(seg, words));
+  let pairs: Set<string> | undefined;
   return {
     title: vectorOf(
       termCounts(
@@ -104,8 +110,13 @@ export function comparedText(seg: Segmenter, idf: (w: string) => number, title: 
     ),
     all: vectorOf(allCounts, idf),
     allCounts,
-    pairs: sequencesOf(words),
-  } satisfies ComparedText;
+    // Built when first compared: a title-only draft, the 并案 candidates and the unit suggestion compare
+    // words only, and a long text's few thousand pairs would cost more than the rest of its comparison.
+    get pairs() {
+      pairs ??= sequencesOf(words);
+      return pairs;
+    },
+  };
 }
 
 function lexeme(word: string): string {
