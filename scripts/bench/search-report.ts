@@ -145,7 +145,7 @@ export function renderSearchSection(
     row('proposals table (with indexes, TOAST)', (r) => mb(r.sizes.proposals ?? 0)),
     row('search_documents (with indexes, TOAST)', (r) => mb(r.sizes.documents ?? 0)),
     row(
-      'GIN tsv / title trigram index',
+      'GIN units + words / title trigram index',
       (r) => `${mb(r.sizes.tsv_idx ?? 0)} / ${mb(r.sizes.title_trgm_idx ?? 0)}`,
     ),
     '',

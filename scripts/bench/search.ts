@@ -219,7 +219,7 @@ async function sizes(db: Db) {
       pg_database_size(current_database())::bigint as database,
       pg_total_relation_size('proposals')::bigint as proposals,
       pg_total_relation_size('search_documents')::bigint as documents,
-      pg_relation_size('search_documents_tsv_idx')::bigint as tsv_idx,
+      pg_relation_size('search_documents_units_tsv_idx')::bigint as tsv_idx,
       pg_relation_size('search_documents_title_trgm_idx')::bigint as title_trgm_idx,
       pg_indexes_size('search_documents')::bigint as document_indexes,
       (select count(*) from search_documents)::bigint as rows`),

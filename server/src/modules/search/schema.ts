@@ -74,21 +74,22 @@ export const searchDocuments = pgTable(
      * The handler units the proposal is assigned to (its live tasks), copied from `assignments` by the
      * triggers of migration 0015 on every task written and on every index row inserted: lets a handler
      * unit's search combine "its proposals" with the word match in one GIN index
-     * (`search_documents_units_tsv_idx`) instead of reading every one of its texts. Like `proposalState`, never decides visibility on its own: the
-     * ranking checks `visibleProposals` on `proposals`.
+     * (`search_documents_units_tsv_idx`) instead of reading every one of its texts. Like `proposalState`,
+     * never decides visibility on its own: the ranking checks `visibleProposals` on `proposals`.
      */
     proposalUnitIds: uuid('proposal_unit_ids').array().notNull().default(sql`'{}'::uuid[]`),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
     unique('search_documents_target_unique').on(t.targetType, t.targetId),
-    index('search_documents_tsv_idx').using('gin', t.tsv),
     index('search_documents_title_trgm_idx').using('gin', sql`${t.title} gin_trgm_ops`),
     index('search_documents_proposal_idx').on(t.proposalId),
     index('search_documents_committee_session_idx').on(t.committeeId, t.sessionId),
     index('search_documents_title_tsv_idx').using('gin', t.titleTsv),
-    // Units and words in one GIN index: a unit's matches of a common word are found by skipping through
-    // the word's entries to the unit's, without collecting every match of the word (migration 0015).
+    // The one GIN index of the words, led by the units (migration 0015): a unit's matches of a common word
+    // are found by skipping through the word's entries to the unit's, without collecting every match of
+    // the word; a query of words alone reads the same entries as a words-only index would (a GIN index
+    // serves any subset of its columns equally), so there is no second one to write (migration 0016).
     index('search_documents_units_tsv_idx').using('gin', t.proposalUnitIds, t.tsv),
     index('search_documents_recent_idx').on(t.committeeId, t.proposalCreatedAt.desc()),
     index('search_documents_record_recent_idx')

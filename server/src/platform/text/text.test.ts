@@ -45,6 +45,11 @@ describe('text: segmentation', () => {
     assert.deepEqual(words(tokensForQuery('助餐')), ['助餐']);
   });
 
+  it('keeps 厨余垃圾 and 家校协同 whole, not as single characters', () => {
+    assert.deepEqual(words(tokensForQuery('厨余垃圾 家校协同')), ['厨余垃圾', '家校协同']);
+    assert.ok(words(tokensForIndex('推进家校协同育人')).includes('家校'));
+  });
+
   it('cuts queries without the search-mode parts (cut)', () => {
     assert.deepEqual(words(tokensForQuery('老旧小区改造 养老服务')), ['老旧小区改造', '养老服务']);
   });

@@ -225,11 +225,19 @@ export async function rankSimilar(
     sql` union all `,
   );
   lap('prepare');
-  const hits = rowsOf<{ proposal_id: string; s: number }>(
-    await db.execute(sql`
-      select proposal_id, sum(w) as s from (${branches}) h
-      group by proposal_id order by s desc, proposal_id limit ${preCandidates}`),
-  );
+  // Serial, not parallel: the planner prices the ten probes together past `parallel_setup_cost` and
+  // splits them over workers, which on the bench (200,000 proposals, docs/benchmarks.md) made them 2–3×
+  // slower (p95 210 → 80 ms): each probe is a few thousand rows, less than starting workers costs, and
+  // on a server answering other requests the workers take the cores those need. `set local` ends with
+  // this transaction.
+  const hits = await db.transaction(async (tx) => {
+    await tx.execute(sql`set local max_parallel_workers_per_gather = 0`);
+    return rowsOf<{ proposal_id: string; s: number }>(
+      await tx.execute(sql`
+        select proposal_id, sum(w) as s from (${branches}) h
+        group by proposal_id order by s desc, proposal_id limit ${preCandidates}`),
+    );
+  });
   lap('probes');
   // The scope is checked on the hits' ids (read by primary key), not joined: a join would let the
   // planner scan every proposal to apply `visibleProposals` before matching the few hundred hits.
