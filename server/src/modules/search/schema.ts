@@ -91,6 +91,10 @@ export const searchDocuments = pgTable(
     // the word; a query of words alone reads the same entries as a words-only index would (a GIN index
     // serves any subset of its columns equally), so there is no second one to write (migration 0016).
     index('search_documents_units_tsv_idx').using('gin', t.proposalUnitIds, t.tsv),
+    // The proposals' own words (not reply letters'), for the similar proposals' probes: through the index of
+    // every row, ~45 % of a probe's matches were letters, each read from the table only to be dropped
+    // (migration 0017; probes p50 57–61 → 37–41 ms on 200,000 proposals).
+    index('search_documents_proposal_words_idx').using('gin', t.tsv).where(sql`${t.titleTsv} is not null`),
     index('search_documents_recent_idx').on(t.committeeId, t.proposalCreatedAt.desc()),
     index('search_documents_record_recent_idx')
       .on(t.committeeId, t.proposalCreatedAt.desc())

@@ -212,7 +212,8 @@ export async function rankSimilar(
   const probes = probesOf(read, stats);
   if (probes.length === 0) return [];
   // Proposal rows are the ones with a title vector: `target_type = 'proposal'` here led the planner to AND
-  // each probe with the unique index's 200,000 proposal entries.
+  // each probe with the unique index's 200,000 proposal entries; `title_tsv is not null` is also what
+  // lets each probe read the index of the proposals' own words (`search_documents_proposal_words_idx`).
   const own = sql`sd.committee_id = ${actor.committeeId} and sd.title_tsv is not null${
     input.sessionId ? sql` and sd.session_id = ${input.sessionId}` : sql``
   }`;
