@@ -86,10 +86,10 @@ export const searchDocuments = pgTable(
     index('search_documents_proposal_idx').on(t.proposalId),
     index('search_documents_committee_session_idx').on(t.committeeId, t.sessionId),
     index('search_documents_title_tsv_idx').using('gin', t.titleTsv),
-    // The one GIN index of the words, led by the units (migration 0015): a unit's matches of a common word
-    // are found by skipping through the word's entries to the unit's, without collecting every match of
-    // the word; a query of words alone reads the same entries as a words-only index would (a GIN index
-    // serves any subset of its columns equally), so there is no second one to write (migration 0016).
+    // Every row's words, led by the units (migration 0015): a unit's matches of a common word are found by
+    // skipping through the word's entries to the unit's, without collecting every match of the word; a
+    // query of words alone reads the same entries as a words-only index would (a GIN index serves any
+    // subset of its columns equally), so there is no words-only one to write as well (migration 0016).
     index('search_documents_units_tsv_idx').using('gin', t.proposalUnitIds, t.tsv),
     // The proposals' own words (not reply letters'), for the similar proposals' probes: through the index of
     // every row, ~45 % of a probe's matches were letters, each read from the table only to be dropped

@@ -227,8 +227,8 @@ export async function rankSimilar(
   );
   lap('prepare');
   // Serial, not parallel: the planner prices the ten probes together past `parallel_setup_cost` and
-  // splits them over workers, which on the bench (200,000 proposals, docs/benchmarks.md) made them 2–3×
-  // slower (p95 210 → 80 ms): each probe is a few thousand rows, less than starting workers costs, and
+  // splits them over workers, which on the bench's 200,000 proposals (2 cores) made them 2–3× slower
+  // (p95 210 → 80 ms serial): each probe is a few thousand rows, less than starting workers costs, and
   // on a server answering other requests the workers take the cores those need. `set local` ends with
   // this transaction.
   const hits = await db.transaction(async (tx) => {
