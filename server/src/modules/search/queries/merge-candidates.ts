@@ -11,7 +11,7 @@ import { committeeSegmenter } from '../segmenters.ts';
 import { corpusStats, idfOf } from './corpus-stats.ts';
 import { presentSimilar } from './similar-view.ts';
 import { comparedText } from './similar-proposals.ts';
-import { cosine, similarity } from './similarity.ts';
+import { cosine, heaviest, similarity, WordIds } from './similarity.ts';
 
 /**
  * Two proposals this alike are likely the same proposal: a 并案 candidate pair. A paraphrase of a proposal
@@ -61,14 +61,14 @@ export async function mergeCandidates(
     committeeSegmenter(db, actor.committeeId),
     corpusStats(db, actor.committeeId),
   ]);
-  const idf = idfOf(stats);
-  const docs = rows.map((r) => ({ ...r, text: comparedText(seg, idf, r.title, r.tokens) }));
-  const pruned = docs.map((d) => prune(d.text.all, keptWords));
+  const words = new WordIds(seg, idfOf(stats));
+  const docs = rows.map((r) => ({ ...r, text: comparedText(words, r.title, r.tokens) }));
+  const pruned = docs.map((d) => heaviest(d.text.all, keptWords));
   const awaiting = (i: number) => (awaitingReview as readonly string[]).includes(docs[i]!.state);
   // Inverted index of the pruned vectors: only proposals sharing a heavy word are compared.
-  const postings = new Map<string, number[]>();
+  const postings = new Map<number, number[]>();
   pruned.forEach((v, i) => {
-    for (const w of v.weights.keys()) {
+    for (const w of v.ids) {
       const list = postings.get(w);
       if (list) list.push(i);
       else postings.set(w, [i]);
@@ -77,7 +77,7 @@ export async function mergeCandidates(
   const pairs: { a: number; b: number; score: number }[] = [];
   for (let i = 0; i < docs.length; i++) {
     const seen = new Set<number>();
-    for (const w of pruned[i]!.weights.keys()) for (const j of postings.get(w)!) if (j > i) seen.add(j);
+    for (const w of pruned[i]!.ids) for (const j of postings.get(w)!) if (j > i) seen.add(j);
     for (const j of seen) {
       if (!awaiting(i) && !awaiting(j)) continue;
       if (cosine(pruned[i]!, pruned[j]!) < prefilter) continue;
@@ -109,11 +109,6 @@ export async function mergeCandidates(
     });
   }
   return { groups: out.sort((x, y) => y.score - x.score) };
-}
-
-function prune(v: { weights: Map<string, number>; norm: number }, keep: number) {
-  const entries = [...v.weights].sort((a, b) => b[1] - a[1]).slice(0, keep);
-  return { weights: new Map(entries), norm: Math.sqrt(entries.reduce((s, [, x]) => s + x * x, 0)) };
 }
 
 /** The parent a reviewer would pick: a filed proposal (the earliest filed), else the earliest submitted. */

@@ -3,7 +3,6 @@ import { and, eq, inArray, ne, sql } from 'drizzle-orm';
 import type { ProposalState } from '@tongxin/common/proposals/enums.ts';
 import type { Actor } from '../../../platform/authz/actor.ts';
 import type { Db } from '../../../platform/db/connect.ts';
-import type { Segmenter } from '../../../platform/text/segmenter.ts';
 import { visibleProposals } from '../../proposals/proposals.policy.ts';
 import { proposals } from '../../proposals/schema.ts';
 import { searchDocuments } from '../schema.ts';
@@ -16,7 +15,7 @@ import {
   type TermVector,
   termCounts,
   vectorOf,
-  withParts,
+  WordIds,
 } from './similarity.ts';
 import { presentSimilar, type SimilarProposal } from './similar-view.ts';
 
@@ -59,28 +58,28 @@ export interface InputText {
   all: TermVector;
   hasBody: boolean;
   /** Adjacent word pairs of title and body (`sequencesOf`). */
-  pairs: Set<string>;
+  pairs: Float64Array;
   /** Word → weight of the probe (title words count double). */
   probeWeights: Map<string, number>;
 }
 
-/** The input as vectors, with the committee's idf. */
-export function inputText(
-  seg: Segmenter,
-  idf: (w: string) => number,
-  title: string | undefined,
-  body: string | undefined,
-): InputText {
-  const titleCut = title ? seg.tokensForQuery(title).map((t) => t.word) : [];
-  const bodyCut = body ? seg.tokensForQuery(body).map((t) => t.word) : [];
-  const titleWords = withParts(seg, titleCut);
-  const bodyWords = withParts(seg, bodyCut);
-  const all = vectorOf(termCounts([...titleWords, ...bodyWords]), idf);
+/** The input as vectors, with the committee's idf (`words`). */
+export function inputText(words: WordIds, title: string | undefined, body: string | undefined): InputText {
+  const cut = (text: string | undefined) =>
+    text ? words.ids(words.seg.tokensForQuery(text).map((t) => t.word)) : [];
+  const titleCut = cut(title);
+  const bodyCut = cut(body);
+  const titleWords = words.withParts(titleCut);
+  const bodyWords = words.withParts(bodyCut);
+  const all = vectorOf(termCounts([...titleWords, ...bodyWords]), words);
   const titleSet = new Set(titleWords);
   const probeWeights = new Map<string, number>();
-  for (const [w, x] of all.weights) probeWeights.set(w, titleSet.has(w) ? 2 * x : x);
+  all.ids.forEach((id, i) => {
+    const x = all.weights[i]!;
+    probeWeights.set(words.word(id), titleSet.has(id) ? 2 * x : x);
+  });
   return {
-    title: titleWords.length ? vectorOf(termCounts(titleWords), idf) : null,
+    title: titleWords.length ? vectorOf(termCounts(titleWords), words) : null,
     all,
     hasBody: bodyWords.length > 0,
     pairs: sequencesOf([...titleCut, ...bodyCut]),
@@ -89,31 +88,21 @@ export function inputText(
 }
 
 /** A proposal's words as compared (its title is segmented again: short, and not stored apart). */
-export function comparedText(
-  seg: Segmenter,
-  idf: (w: string) => number,
-  title: string,
-  tokens: string,
-): ComparedText {
-  const words = tokens.split(' ');
-  const allCounts = termCounts(withParts(seg, words));
-  let pairs: Set<string> | undefined;
+export function comparedText(words: WordIds, title: string, tokens: string): ComparedText {
+  const ids = words.ids(tokens.split(' '));
+  const allCounts = termCounts(words.withParts(ids));
+  let pairs: Float64Array | undefined;
   return {
     title: vectorOf(
-      termCounts(
-        withParts(
-          seg,
-          seg.tokensForQuery(title).map((t) => t.word),
-        ),
-      ),
-      idf,
+      termCounts(words.withParts(words.ids(words.seg.tokensForQuery(title).map((t) => t.word)))),
+      words,
     ),
-    all: vectorOf(allCounts, idf),
+    all: vectorOf(allCounts, words),
     allCounts,
     // Built when first compared: a title-only draft, the 并案 candidates and the unit suggestion compare
     // words only, and a long text's few thousand pairs would cost more than the rest of its comparison.
     get pairs() {
-      pairs ??= sequencesOf(words);
+      pairs ??= sequencesOf(ids);
       return pairs;
     },
   };
@@ -205,8 +194,8 @@ export async function rankSimilar(
     committeeSegmenter(db, actor.committeeId),
     corpusStats(db, actor.committeeId),
   ]);
-  const idf = memoized(idfOf(stats));
-  const read = inputText(seg, idf, input.title, input.body);
+  const words = new WordIds(seg, idfOf(stats));
+  const read = inputText(words, input.title, input.body);
   const text = input.wordsOnly ? { ...read, pairs: undefined } : read;
   if (text.all.norm === 0) return [];
   const probes = probesOf(read, stats);
@@ -290,23 +279,10 @@ export async function rankSimilar(
   const floor = input.minScore ?? minScore;
   const scored: { id: string; score: number }[] = [];
   for (const r of rows) {
-    const score = similarity(text, comparedText(seg, idf, r.title, r.tokens));
+    const score = similarity(text, comparedText(words, r.title, r.tokens));
     if (score >= floor) scored.push({ id: r.id, score: Math.round(score * 10_000) / 10_000 });
   }
   scored.sort((a, b) => b.score - a.score || a.id.localeCompare(b.id));
   lap('rerank');
   return scored;
-}
-
-/** idf per word, computed once per query (a rerank looks up the same words hundreds of times). */
-function memoized(idf: (w: string) => number): (w: string) => number {
-  const seen = new Map<string, number>();
-  return (w) => {
-    let x = seen.get(w);
-    if (x === undefined) {
-      x = idf(w);
-      seen.set(w, x);
-    }
-    return x;
-  };
 }

@@ -8,94 +8,192 @@ import { isSearchable, type Segmenter } from '../../../platform/text/segmenter.t
  * hardly do.
  */
 
-/** Sparse weighted vector: word → weight, with its Euclidean norm. */
+/**
+ * Sparse weighted vector: word ids (`WordIds`) in ascending order with their weights, and its Euclidean
+ * norm. Sorted arrays, not maps: two vectors are compared by walking both once (`cosine`), with no hashing.
+ */
 export interface TermVector {
-  weights: Map<string, number>;
+  ids: Int32Array;
+  weights: Float64Array;
   norm: number;
+}
+
+/** How often each word occurs: word ids in ascending order, with their counts. */
+export interface TermCounts {
+  ids: Int32Array;
+  counts: Int32Array;
 }
 
 const partsMemo = new WeakMap<Segmenter, Map<string, string[]>>();
 
-/**
- * Words with their dictionary parts (居家养老 → 居家养老, 居家, 养老), as the full-text index holds them:
- * jieba cuts one text 居家养老 and its paraphrase 居家 / 社区养老, and only the parts show they agree.
- */
-export function withParts(seg: Segmenter, words: readonly string[]): string[] {
+/** A word's dictionary parts (居家养老 → 居家, 养老), remembered per segmenter across queries. */
+function partsOf(seg: Segmenter, word: string): string[] {
   let memo = partsMemo.get(seg);
   if (!memo || memo.size > 200_000) {
     memo = new Map();
     partsMemo.set(seg, memo);
   }
-  const out: string[] = [];
-  for (const w of words) {
-    if (!w) continue;
-    let parts = memo.get(w);
-    if (!parts) {
-      parts =
-        w.length > 2
-          ? seg
-              .partsOf(w)
-              .map((t) => t.word)
-              .filter(isSearchable)
-          : [];
-      memo.set(w, parts);
-    }
-    out.push(w, ...parts);
+  let parts = memo.get(word);
+  if (!parts) {
+    parts =
+      word.length > 2
+        ? seg
+            .partsOf(word)
+            .map((t) => t.word)
+            .filter(isSearchable)
+        : [];
+    memo.set(word, parts);
   }
-  return out;
+  return parts;
 }
 
-/** Word counts of space-joined tokens (the index's `tokens`) or of a list of words. */
-export function termCounts(words: string | readonly string[]): Map<string, number> {
-  const list = typeof words === 'string' ? words.split(' ') : words;
-  const out = new Map<string, number>();
-  for (const w of list) if (w) out.set(w, (out.get(w) ?? 0) + 1);
-  return out;
+/**
+ * The words of one comparison (a query and the texts it is compared with) as small integers, each with its
+ * idf and its parts looked up once. A body's rerank counts and pairs some 150,000 words: as numbers in
+ * sorted arrays instead of strings in maps, the rerank of a 2,000-character body went from 40–45 ms to
+ * 28–34 ms (bench database, 200,000 proposals), with the same scores.
+ */
+export class WordIds {
+  readonly #ids = new Map<string, number>();
+  readonly #words: string[] = [];
+  readonly #idf: number[] = [];
+  readonly #parts: (readonly number[] | undefined)[] = [];
+  readonly seg: Segmenter;
+  readonly #idfOf: (word: string) => number;
+
+  constructor(seg: Segmenter, idfOf: (word: string) => number) {
+    this.seg = seg;
+    this.#idfOf = idfOf;
+  }
+
+  id(word: string): number {
+    let id = this.#ids.get(word);
+    if (id === undefined) {
+      id = this.#words.length;
+      this.#ids.set(word, id);
+      this.#words.push(word);
+      this.#idf.push(Number.NaN);
+      this.#parts.push(undefined);
+    }
+    return id;
+  }
+
+  ids(words: readonly string[]): number[] {
+    const out: number[] = [];
+    for (const w of words) if (w) out.push(this.id(w));
+    return out;
+  }
+
+  word(id: number): string {
+    return this.#words[id]!;
+  }
+
+  idf(id: number): number {
+    let x = this.#idf[id]!;
+    if (Number.isNaN(x)) {
+      x = this.#idfOf(this.#words[id]!);
+      this.#idf[id] = x;
+    }
+    return x;
+  }
+
+  /**
+   * Words with their dictionary parts (居家养老 → 居家养老, 居家, 养老), as the full-text index holds them:
+   * jieba cuts one text 居家养老 and its paraphrase 居家 / 社区养老, and only the parts show they agree.
+   */
+  withParts(ids: readonly number[]): number[] {
+    const out: number[] = [];
+    for (const id of ids) {
+      let parts = this.#parts[id];
+      if (!parts) {
+        parts = this.ids(partsOf(this.seg, this.#words[id]!));
+        this.#parts[id] = parts;
+      }
+      out.push(id);
+      for (const p of parts) out.push(p);
+    }
+    return out;
+  }
+}
+
+/** Word counts of a list of word ids (sorted, then counted in runs). */
+export function termCounts(list: readonly number[]): TermCounts {
+  const sorted = Int32Array.from(list).sort();
+  const ids = new Int32Array(sorted.length);
+  const counts = new Int32Array(sorted.length);
+  let n = 0;
+  for (const id of sorted) {
+    if (n > 0 && ids[n - 1] === id) counts[n - 1]! += 1;
+    else {
+      ids[n] = id;
+      counts[n] = 1;
+      n += 1;
+    }
+  }
+  return { ids: ids.subarray(0, n), counts: counts.subarray(0, n) };
 }
 
 /**
  * tf-idf with a sublinear tf (1 + ln tf): a word repeated twenty times in a long text is a topic, not
- * twenty times the evidence. `keep` prunes to the heaviest words (comparing many documents pairwise).
+ * twenty times the evidence.
  */
-export function vectorOf(
-  counts: Map<string, number>,
-  idf: (word: string) => number,
-  keep?: number,
-): TermVector {
-  let entries: [string, number][] = [];
-  for (const [w, n] of counts) {
-    const weight = (1 + Math.log(n)) * idf(w);
-    if (weight > 0) entries.push([w, weight]);
-  }
-  if (keep !== undefined && entries.length > keep) {
-    entries.sort((a, b) => b[1] - a[1]);
-    entries = entries.slice(0, keep);
-  }
+export function vectorOf(counts: TermCounts, words: WordIds): TermVector {
+  const ids = new Int32Array(counts.ids.length);
+  const weights = new Float64Array(counts.ids.length);
+  let n = 0;
   let sum = 0;
-  for (const [, x] of entries) sum += x * x;
-  return { weights: new Map(entries), norm: Math.sqrt(sum) };
+  for (let i = 0; i < counts.ids.length; i++) {
+    const id = counts.ids[i]!;
+    const weight = (1 + Math.log(counts.counts[i]!)) * words.idf(id);
+    if (weight > 0) {
+      ids[n] = id;
+      weights[n] = weight;
+      sum += weight * weight;
+      n += 1;
+    }
+  }
+  return { ids: ids.subarray(0, n), weights: weights.subarray(0, n), norm: Math.sqrt(sum) };
+}
+
+/** The `keep` heaviest words of a vector (comparing many documents pairwise), still in id order. */
+export function heaviest(v: TermVector, keep: number): TermVector {
+  if (v.ids.length <= keep) return v;
+  const order = Array.from(v.ids.keys())
+    .sort((a, b) => v.weights[b]! - v.weights[a]!)
+    .slice(0, keep)
+    .sort((a, b) => a - b);
+  const weights = Float64Array.from(order, (i) => v.weights[i]!);
+  let sum = 0;
+  for (const x of weights) sum += x * x;
+  return { ids: Int32Array.from(order, (i) => v.ids[i]!), weights, norm: Math.sqrt(sum) };
 }
 
 /** Cosine of two vectors, 0–1 (weights are never negative). */
 export function cosine(a: TermVector, b: TermVector): number {
   if (a.norm === 0 || b.norm === 0) return 0;
-  const [small, large] = a.weights.size <= b.weights.size ? [a, b] : [b, a];
   let dot = 0;
-  for (const [w, x] of small.weights) {
-    const y = large.weights.get(w);
-    if (y !== undefined) dot += x * y;
+  let i = 0;
+  let j = 0;
+  while (i < a.ids.length && j < b.ids.length) {
+    const x = a.ids[i]!;
+    const y = b.ids[j]!;
+    if (x === y) dot += a.weights[i++]! * b.weights[j++]!;
+    else if (x < y) i++;
+    else j++;
   }
   return Math.min(1, dot / (a.norm * b.norm));
 }
 
 /** Share of the query's weight that the document contains (a short title against a long text). */
-export function coverage(query: TermVector, doc: Map<string, number>): number {
-  if (query.norm === 0) return 0;
+export function coverage(query: TermVector, doc: TermCounts): number {
   let found = 0;
   let all = 0;
-  for (const [w, x] of query.weights) {
-    all += x;
-    if (doc.has(w)) found += x;
+  let j = 0;
+  for (let i = 0; i < query.ids.length; i++) {
+    const id = query.ids[i]!;
+    all += query.weights[i]!;
+    while (j < doc.ids.length && doc.ids[j]! < id) j++;
+    if (doc.ids[j] === id) found += query.weights[i]!;
   }
   return all === 0 ? 0 : found / all;
 }
@@ -104,20 +202,30 @@ export function coverage(query: TermVector, doc: Map<string, number>): number {
 export interface ComparedText {
   title: TermVector;
   all: TermVector;
-  allCounts: Map<string, number>;
+  allCounts: TermCounts;
   /** Its pairs of adjacent words (`sequencesOf`). */
-  pairs: Set<string>;
+  pairs: Float64Array;
 }
 
 /**
- * The pairs of adjacent words of a text (its words in order, stop words out, as the index's `tokens`). Two
- * proposals of one topic share its words; a copy — however re-worded, shortened or re-ordered — also keeps
- * runs of the original's wording, which proposals written apart do not share beyond the set phrases.
+ * The pairs of adjacent words of a text (its words in order, stop words out, as the index's `tokens`), each
+ * pair one number (`pairKey`), ascending and once each. Two proposals of one topic share its words; a copy
+ * — however re-worded, shortened or re-ordered — also keeps runs of the original's wording, which proposals
+ * written apart do not share beyond the set phrases.
  */
-export function sequencesOf(words: readonly string[]): Set<string> {
-  const out = new Set<string>();
-  for (let i = 1; i < words.length; i++) if (words[i - 1] && words[i]) out.add(`${words[i - 1]} ${words[i]}`);
-  return out;
+export function sequencesOf(ids: readonly number[]): Float64Array {
+  if (ids.length < 2) return new Float64Array(0);
+  const keys = new Float64Array(ids.length - 1);
+  for (let i = 1; i < ids.length; i++) keys[i - 1] = pairKey(ids[i - 1]!, ids[i]!);
+  keys.sort();
+  let n = 0;
+  for (const k of keys) if (n === 0 || keys[n - 1] !== k) keys[n++] = k;
+  return keys.subarray(0, n);
+}
+
+/** One number per ordered pair of word ids (exact while ids stay under 2^26, i.e. always). */
+export function pairKey(a: number, b: number): number {
+  return a * 2 ** 26 + b;
 }
 
 /**
@@ -128,13 +236,21 @@ export function sequencesOf(words: readonly string[]): Set<string> {
  */
 const wordingWeight = 0.5;
 
-/** Overlap of two sets of word pairs, 0–1: shared pairs over the geometric mean of the sizes. */
-export function sequenceOverlap(a: Set<string>, b: Set<string>): number {
-  if (a.size === 0 || b.size === 0) return 0;
-  const [small, large] = a.size <= b.size ? [a, b] : [b, a];
+/** Overlap of two sets of word pairs (`sequencesOf`), 0–1: shared pairs over the geometric mean of the sizes. */
+export function sequenceOverlap(a: Float64Array, b: Float64Array): number {
+  if (a.length === 0 || b.length === 0) return 0;
   let shared = 0;
-  for (const x of small) if (large.has(x)) shared++;
-  return shared / Math.sqrt(a.size * b.size);
+  let i = 0;
+  let j = 0;
+  while (i < a.length && j < b.length) {
+    if (a[i] === b[j]) {
+      shared++;
+      i++;
+      j++;
+    } else if (a[i]! < b[j]!) i++;
+    else j++;
+  }
+  return shared / Math.sqrt(a.length * b.length);
 }
 
 /**
@@ -147,7 +263,7 @@ export function sequenceOverlap(a: Set<string>, b: Set<string>): number {
  *    (a title's few words against a long text's cosine would be small even for the same topic).
  */
 export function similarity(
-  input: { title: TermVector | null; all: TermVector; hasBody: boolean; pairs?: Set<string> },
+  input: { title: TermVector | null; all: TermVector; hasBody: boolean; pairs?: Float64Array },
   doc: ComparedText,
 ): number {
   const titleSim = input.title ? cosine(input.title, doc.title) : 0;
