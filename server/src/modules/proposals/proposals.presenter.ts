@@ -48,15 +48,18 @@ export async function presentProposals(
 ) {
   if (rows.length === 0) return [];
   const ids = rows.map((r) => r.id);
-  const signers = await db.select().from(proposalSigners).where(inIds(proposalSigners.proposalId, ids));
   const sessionIds = [...new Set(rows.map((r) => r.sessionId).filter((s): s is string => Boolean(s)))];
-  const sessions = sessionIds.length
-    ? await db
-        .select({ id: plenarySessions.id, sessionNo: plenarySessions.sessionNo, termNo: terms.termNo })
-        .from(plenarySessions)
-        .innerJoin(terms, eq(terms.id, plenarySessions.termId))
-        .where(inArray(plenarySessions.id, sessionIds))
-    : [];
+  // Independent reads side by side: on PostgreSQL each takes its own pooled connection.
+  const [signers, sessions] = await Promise.all([
+    db.select().from(proposalSigners).where(inIds(proposalSigners.proposalId, ids)),
+    sessionIds.length
+      ? db
+          .select({ id: plenarySessions.id, sessionNo: plenarySessions.sessionNo, termNo: terms.termNo })
+          .from(plenarySessions)
+          .innerJoin(terms, eq(terms.id, plenarySessions.termId))
+          .where(inArray(plenarySessions.id, sessionIds))
+      : Promise.resolve([]),
+  ]);
   const [memberNames, unitNames, committeeNames, sectorNames, handlerNames, rules] = await Promise.all([
     names(db, members, [...rows.map((r) => r.leadMemberId), ...signers.map((s) => s.memberId)]),
     names(

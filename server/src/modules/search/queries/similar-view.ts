@@ -49,13 +49,13 @@ export async function presentSimilar(
   const ids = ranked.map((r) => r.id);
   const { situation, analysis, suggestions, ...listColumns } = getTableColumns(proposals);
   const rows = await db.select(listColumns).from(proposals).where(inArray(proposals.id, ids));
-  const views = await presentProposals(
-    db,
-    actor,
-    rows.map((r) => ({ ...r, situation: '', analysis: '', suggestions: '' })),
-  );
   const sessionIds = [...new Set(rows.map((r) => r.sessionId).filter((s): s is string => Boolean(s)))];
-  const [sessions, letters] = await Promise.all([
+  const [views, sessions, letters] = await Promise.all([
+    presentProposals(
+      db,
+      actor,
+      rows.map((r) => ({ ...r, situation: '', analysis: '', suggestions: '' })),
+    ),
     sessionIds.length
       ? db
           .select({ id: plenarySessions.id, openDate: plenarySessions.openDate })
