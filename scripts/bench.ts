@@ -10,7 +10,7 @@
  *              recall of the corpus's near-duplicates, memory (scripts/bench/search.ts,
  *              `<!-- bench:search:start -->` … `:end -->`). Options: --search-proposals=200000
  *              --search-pglite-proposals=(the same unless told) --search-runs=5 --search-samples=40
- *              --search-recall=200. Each engine's run is saved in docs/bench-runs/search-<engine>.json;
+ *              --search-trials=3 --search-recall=200. Each engine's run is saved in docs/bench-runs/search-<engine>.json;
  *              with --engines=one, the other engine's column comes from its saved run.
  *
  * The real app (`buildApp`) listens on loopback in this process — as in production, PGlite runs on the
@@ -63,6 +63,7 @@ interface Options {
   searchPgliteProposals?: number;
   searchRuns: number;
   searchSamples: number;
+  searchTrials: number;
   searchRecall: number;
 }
 
@@ -83,6 +84,7 @@ function parseOptions(argv: string[]): Options {
     searchProposals: 200_000,
     searchRuns: 5,
     searchSamples: 40,
+    searchTrials: 3,
     searchRecall: 200,
   };
   for (const arg of argv) {
@@ -111,6 +113,7 @@ function parseOptions(argv: string[]): Options {
     else if (key === 'search-pglite-proposals') o.searchPgliteProposals = Number(value);
     else if (key === 'search-runs') o.searchRuns = Number(value);
     else if (key === 'search-samples') o.searchSamples = Number(value);
+    else if (key === 'search-trials') o.searchTrials = Math.max(1, Number(value));
     else if (key === 'search-recall') o.searchRecall = Number(value);
     else if (key === 'steps') {
       const wanted = value.split(',').filter(Boolean);
