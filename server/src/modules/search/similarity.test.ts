@@ -2,7 +2,18 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { baseSegmenter } from '../../platform/text/segmenter.ts';
 import { comparedText, inputText } from './queries/similar-proposals.ts';
-import { pairKey, sequenceOverlap, sequencesOf, similarity, WordIds } from './queries/similarity.ts';
+import {
+  cosine,
+  coverage,
+  heaviest,
+  pairKey,
+  sequenceOverlap,
+  sequencesOf,
+  similarity,
+  termCounts,
+  vectorOf,
+  WordIds,
+} from './queries/similarity.ts';
 import { elderCare } from './similar.test-corpus.ts';
 
 describe('similarity: shared words, and shared wording for copies', () => {
@@ -11,6 +22,45 @@ describe('similarity: shared words, and shared wording for copies', () => {
   const words = (text: string) => seg.tokensForQuery(text).map((t) => t.word);
   const body = [elderCare.situation, elderCare.analysis, elderCare.suggestions].join('\n');
   const original = [...words(elderCare.title), ...words(body)];
+
+  it('counts words and compares tf-idf vectors (cosine, coverage, the heaviest words)', () => {
+    const idf = new Map([
+      ['养老', 3],
+      ['社区', 2],
+      ['服务', 1],
+      ['停车', 4],
+    ]);
+    const table = new WordIds(seg, (w) => idf.get(w) ?? 1);
+    const counted = termCounts(table.ids(['服务', '养老', '服务', '社区', '服务']));
+    assert.deepEqual(
+      [...counted.ids].map((id, i) => [table.word(id), counted.counts[i]]),
+      [
+        ['服务', 3],
+        ['养老', 1],
+        ['社区', 1],
+      ],
+      'ids in ascending order (the order words were first seen), with their counts',
+    );
+    const a = vectorOf(counted, table);
+    // 服务 three times: (1 + ln 3) × 1; 养老 3; 社区 2.
+    assert.ok(Math.abs(a.norm - Math.hypot(1 + Math.log(3), 3, 2)) < 1e-12);
+    assert.ok(Math.abs(cosine(a, a) - 1) < 1e-12);
+    const b = vectorOf(termCounts(table.ids(['养老', '停车'])), table);
+    assert.ok(Math.abs(cosine(a, b) - (3 * 3) / (a.norm * b.norm)) < 1e-12, 'only 养老 is shared');
+    assert.equal(cosine(b, vectorOf(termCounts(table.ids(['服务'])), table)), 0);
+    assert.equal(coverage(b, counted), 3 / 7, '养老 (3) of 养老 + 停车 (3 + 4)');
+    const top = heaviest(a, 2);
+    assert.deepEqual(
+      [...top.ids].map((id) => table.word(id)).sort(),
+      ['养老', '服务'].sort(),
+      '3 and 2.1 over 2',
+    );
+    assert.ok(
+      [...top.ids].every((id, i) => i === 0 || top.ids[i - 1]! < id),
+      'still in id order',
+    );
+    assert.ok(Math.abs(top.norm - Math.hypot(3, 1 + Math.log(3))) < 1e-12);
+  });
 
   it('counts adjacent word pairs and their overlap', () => {
     const [community, elderly, service] = ids.ids(['社区', '养老', '服务']) as [number, number, number];
