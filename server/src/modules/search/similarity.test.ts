@@ -10,7 +10,6 @@ import {
   sequenceOverlap,
   sequencesOf,
   similarity,
-  termCounts,
   vectorOf,
   WordIds,
 } from './queries/similarity.ts';
@@ -31,7 +30,7 @@ describe('similarity: shared words, and shared wording for copies', () => {
       ['停车', 4],
     ]);
     const table = new WordIds(seg, (w) => idf.get(w) ?? 1);
-    const counted = termCounts(table.ids(['服务', '养老', '服务', '社区', '服务']));
+    const counted = table.counts(table.ids(['服务', '养老', '服务', '社区', '服务']));
     assert.deepEqual(
       [...counted.ids].map((id, i) => [table.word(id), counted.counts[i]]),
       [
@@ -45,9 +44,9 @@ describe('similarity: shared words, and shared wording for copies', () => {
     // 服务 three times: (1 + ln 3) × 1; 养老 3; 社区 2.
     assert.ok(Math.abs(a.norm - Math.hypot(1 + Math.log(3), 3, 2)) < 1e-12);
     assert.ok(Math.abs(cosine(a, a) - 1) < 1e-12);
-    const b = vectorOf(termCounts(table.ids(['养老', '停车'])), table);
+    const b = vectorOf(table.counts(table.ids(['养老', '停车'])), table);
     assert.ok(Math.abs(cosine(a, b) - (3 * 3) / (a.norm * b.norm)) < 1e-12, 'only 养老 is shared');
-    assert.equal(cosine(b, vectorOf(termCounts(table.ids(['服务'])), table)), 0);
+    assert.equal(cosine(b, vectorOf(table.counts(table.ids(['服务'])), table)), 0);
     assert.equal(coverage(b, counted), 3 / 7, '养老 (3) of 养老 + 停车 (3 + 4)');
     const top = heaviest(a, 2);
     assert.deepEqual(

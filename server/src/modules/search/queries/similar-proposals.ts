@@ -13,7 +13,6 @@ import {
   sequencesOf,
   similarity,
   type TermVector,
-  termCounts,
   vectorOf,
   WordIds,
 } from './similarity.ts';
@@ -71,7 +70,7 @@ export function inputText(words: WordIds, title: string | undefined, body: strin
   const bodyCut = cut(body);
   const titleWords = words.withParts(titleCut);
   const bodyWords = words.withParts(bodyCut);
-  const all = vectorOf(termCounts([...titleWords, ...bodyWords]), words);
+  const all = vectorOf(words.counts([...titleWords, ...bodyWords]), words);
   const titleSet = new Set(titleWords);
   const probeWeights = new Map<string, number>();
   all.ids.forEach((id, i) => {
@@ -79,7 +78,7 @@ export function inputText(words: WordIds, title: string | undefined, body: strin
     probeWeights.set(words.word(id), titleSet.has(id) ? 2 * x : x);
   });
   return {
-    title: titleWords.length ? vectorOf(termCounts(titleWords), words) : null,
+    title: titleWords.length ? vectorOf(words.counts(titleWords), words) : null,
     all,
     hasBody: bodyWords.length > 0,
     pairs: sequencesOf([...titleCut, ...bodyCut]),
@@ -90,11 +89,11 @@ export function inputText(words: WordIds, title: string | undefined, body: strin
 /** A proposal's words as compared (its title is segmented again: short, and not stored apart). */
 export function comparedText(words: WordIds, title: string, tokens: string): ComparedText {
   const ids = words.ids(tokens.split(' '));
-  const allCounts = termCounts(words.withParts(ids));
+  const allCounts = words.counts(words.withParts(ids));
   let pairs: Float64Array | undefined;
   return {
     title: vectorOf(
-      termCounts(words.withParts(words.ids(words.seg.tokensForQuery(title).map((t) => t.word)))),
+      words.counts(words.withParts(words.ids(words.seg.tokensForQuery(title).map((t) => t.word)))),
       words,
     ),
     all: vectorOf(allCounts, words),
