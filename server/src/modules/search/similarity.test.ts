@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { baseSegmenter } from '../../platform/text/segmenter.ts';
+import { type CorpusStats, estimatedDf, estimatedPairDf } from './queries/corpus-stats.ts';
 import { comparedText, inputText } from './queries/similar-proposals.ts';
 import {
   cosine,
@@ -90,5 +91,28 @@ describe('similarity: shared words, and shared wording for copies', () => {
     assert.ok(similarity(drafted, copy) > similarity(drafted, apart), 'by wording, the copy wins');
     // Shared wording never makes a text of the same words unrelated: it keeps half its score.
     assert.ok(similarity(drafted, apart) >= 0.5 * similarity(wordsOnly, apart) - 1e-9);
+  });
+});
+
+describe('corpus frequencies: words and pairs counted in the sample', () => {
+  // A sample of 4 proposals out of 400: 土壤 in 0, 1, 2; 污染 in 1, 2, 3; 停车 in 3 only.
+  const stats: CorpusStats = {
+    total: 400,
+    sampled: 4,
+    postings: new Map([
+      ['土壤', Int32Array.from([0, 1, 2])],
+      ['污染', Int32Array.from([1, 2, 3])],
+      ['养老', Int32Array.from([0, 3])],
+    ]),
+    takenAt: Date.now(),
+  };
+
+  it('estimates a word by its sample count, and a pair by the proposals that hold both', () => {
+    assert.equal(estimatedDf(stats, '土壤'), 300);
+    assert.equal(estimatedDf(stats, '停车'), 100, 'a word of one sampled proposal counts as one');
+    assert.equal(estimatedPairDf(stats, '土壤', '污染'), 200, 'together in 1 and 2, not 3 × 3 / 4');
+    assert.equal(estimatedPairDf(stats, '污染', '土壤'), 200);
+    assert.equal(estimatedPairDf(stats, '土壤', '养老'), 100);
+    assert.equal(estimatedPairDf(stats, '养老', '停车'), 100, 'never together: at most one in the sample');
   });
 });

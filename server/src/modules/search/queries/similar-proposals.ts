@@ -7,7 +7,14 @@ import { visibleProposals } from '../../proposals/proposals.policy.ts';
 import { proposals } from '../../proposals/schema.ts';
 import { searchDocuments } from '../schema.ts';
 import { committeeSegmenter } from '../segmenters.ts';
-import { type CorpusStats, corpusStats, estimatedDf, idfOf, rowsOf } from './corpus-stats.ts';
+import {
+  type CorpusStats,
+  corpusStats,
+  estimatedDf,
+  estimatedPairDf,
+  idfOf,
+  rowsOf,
+} from './corpus-stats.ts';
 import {
   type ComparedText,
   sequencesOf,
@@ -48,6 +55,10 @@ const maxProbes = 8;
  * in pairs (both must be present), whose matches are far fewer.
  */
 const probeDfCap = (total: number) => Math.min(2000, Math.max(300, total * 0.01));
+/** The pairs' estimated matches together, in `probeDfCap`s (8,000 rows at 200,000 proposals). */
+const pairBudget = 4;
+/** A title's probes' estimated matches together, in `probeDfCap`s (10,000 rows at 200,000 proposals). */
+const titleBudget = 5;
 /** Proposals by probe score kept before the visibility check, and reranked after it. */
 const preCandidates = 400;
 const rerankCandidates = 150;
@@ -113,30 +124,43 @@ function lexeme(word: string): string {
 
 /**
  * The probes: tsquery texts with their weights. The heaviest words rare enough to probe alone, then pairs
- * of the heaviest common words (a paraphrase written only in common words is still found through them).
+ * of the heaviest common words (a paraphrase written only in common words is still found through them),
+ * each pair matching few enough texts as counted together in the sample. Each probe's matches are rows
+ * read, so the estimated matches are bounded: of all pairs together by `pairBudget` (a title has few rare
+ * words and up to ten pairs: on the bench's 200,000 proposals, up to 24,000 rows for one title), and of a
+ * title alone — asked for at every pause while a member types it — of all probes by `titleBudget`. A
+ * body's single words are not bounded further: its rare words' parts (未成年 of 未成年人) are how a
+ * re-worded copy is found (leaving them out cost 5 points of recall@5).
  */
 function probesOf(input: InputText, stats: CorpusStats): { query: string; weight: number }[] {
   const ranked = [...input.probeWeights].sort((a, b) => b[1] - a[1]);
+  const cap = probeDfCap(stats.total);
   const probes: { query: string; weight: number }[] = [];
-  const common: [string, number, number][] = [];
+  const common: [string, number][] = [];
+  let rows = input.hasBody ? Number.POSITIVE_INFINITY : titleBudget * cap;
   for (const [w, x] of ranked) {
     const df = estimatedDf(stats, w);
-    if (df <= probeDfCap(stats.total)) {
-      if (probes.length < maxProbes) probes.push({ query: lexeme(w), weight: x });
-    } else if (common.length < 5) common.push([w, x, df]);
+    if (df <= cap) {
+      if (probes.length < maxProbes && df <= rows) {
+        probes.push({ query: lexeme(w), weight: x });
+        rows -= df;
+      }
+    } else if (common.length < 5) common.push([w, x]);
   }
-  const n = Math.max(stats.total, 1);
-  const cap = probeDfCap(stats.total);
+  let pairRows = pairBudget * cap;
   for (let i = 0; i < common.length; i++) {
     for (let j = i + 1; j < common.length; j++) {
-      const [a, wa, da] = common[i]!;
-      const [b, wb, db] = common[j]!;
-      // Independence estimate of the pair's matches; the heaviest pairs first, a few of them. A word and
-      // its own search-mode part (进一步 / 一步) always go together: such a pair would match every text
-      // either matches.
-      if (a.includes(b) || b.includes(a)) continue;
-      if ((da * db) / n <= cap * 2 && probes.length < maxProbes + 2) {
+      const [a, wa] = common[i]!;
+      const [b, wb] = common[j]!;
+      // The heaviest pairs first. A word and its own search-mode part (进一步 / 一步) always go together:
+      // such a pair would match every text either matches. The words of one topic go together far more
+      // often than their frequencies predict: the pair is counted in the sample, not multiplied.
+      if (a.includes(b) || b.includes(a) || probes.length >= maxProbes + 2) continue;
+      const df = estimatedPairDf(stats, a, b);
+      if (df <= cap * 2 && df <= pairRows && df <= rows) {
         probes.push({ query: `${lexeme(a)} & ${lexeme(b)}`, weight: wa + wb });
+        pairRows -= df;
+        rows -= df;
       }
     }
   }
