@@ -9,7 +9,7 @@
  *   search     200,000 proposals of the shared corpus: index build, search and similar-proposal latency,
  *              recall of the corpus's near-duplicates, memory (scripts/bench/search.ts,
  *              `<!-- bench:search:start -->` … `:end -->`). Options: --search-proposals=200000
- *              --search-pglite-proposals=(the same unless told) --search-runs=5 --search-samples=40
+ *              --search-pglite-proposals=(the same unless told) --search-runs=5 --search-samples=100
  *              --search-trials=3 --search-recall=200. Each engine's run is saved in docs/bench-runs/search-<engine>.json;
  *              with --engines=one, the other engine's column comes from its saved run.
  *
@@ -83,7 +83,7 @@ function parseOptions(argv: string[]): Options {
     steps: [...benchSteps],
     searchProposals: 200_000,
     searchRuns: 5,
-    searchSamples: 40,
+    searchSamples: 100,
     searchTrials: 3,
     searchRecall: 200,
   };
