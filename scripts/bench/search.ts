@@ -297,7 +297,7 @@ async function benchEngine(engine: Engine, o: SearchBenchOptions): Promise<Searc
       first ??= { member, staff };
       trials.member.push(member.times);
       trials.staff.push(staff.times);
-      staff.each.forEach((xs, k) => staffEach[k]!.push(...xs));
+      for (const [k, xs] of staff.each.entries()) staffEach[k]!.push(...xs);
       for (const [c, clerk] of clerks.entries()) {
         const u = await timeSearch(db, clerk.actor, o.searchRuns);
         trials.units[c]!.push(u.times);
