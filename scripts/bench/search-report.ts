@@ -35,6 +35,34 @@ export interface Timing {
   trials?: { p50: number; p95: number }[];
 }
 
+export const percentile = (xs: number[], p: number) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))] ?? 0;
+};
+export const timing = (xs: number[]): Timing => ({
+  p50: percentile(xs, 50),
+  p95: percentile(xs, 95),
+  max: Math.max(...xs),
+  n: xs.length,
+});
+
+/** One timing over trials: the median of the trials' p50 and of their p95, with each trial's figures. */
+export function overTrials(trials: number[][]): Timing {
+  const each = trials.map(timing);
+  const median = (xs: number[]) => {
+    const s = [...xs].sort((a, b) => a - b);
+    const mid = Math.floor(s.length / 2);
+    return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
+  };
+  return {
+    p50: median(each.map((t) => t.p50)),
+    p95: median(each.map((t) => t.p95)),
+    max: Math.max(...each.map((t) => t.max)),
+    n: each.reduce((n, t) => n + t.n, 0),
+    trials: each.map((t) => ({ p50: t.p50, p95: t.p95 })),
+  };
+}
+
 export interface SearchRun {
   engine: 'pglite' | 'postgres';
   version: string;

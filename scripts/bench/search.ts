@@ -23,12 +23,20 @@ import { sql } from 'drizzle-orm';
 import type { CorpusPair } from '../../server/src/modules/demo/corpus/corpus.ts';
 import { createRng } from '../../server/src/modules/demo/prng.ts';
 import { reindexBatch } from '../../server/src/modules/search/commands/reindex-committee.ts';
+import { rowsOf } from '../../server/src/modules/search/queries/corpus-stats.ts';
 import { searchProposals } from '../../server/src/modules/search/queries/search-proposals.ts';
 import { similarProposals } from '../../server/src/modules/search/queries/similar-proposals.ts';
 import type { Actor } from '../../server/src/platform/authz/actor.ts';
 import { type Database, type Db, openPglite, openPostgres } from '../../server/src/platform/db/connect.ts';
 import { type PgCluster, startPgCluster } from '../pg-cluster.ts';
-import { renderSearchSection, type SearchRun, searchQueries, type Timing } from './search-report.ts';
+import {
+  overTrials,
+  percentile,
+  renderSearchSection,
+  type SearchRun,
+  searchQueries,
+  timing,
+} from './search-report.ts';
 import { generateSearchData, type SearchBenchData } from './search-data.ts';
 
 export type Engine = 'pglite' | 'postgres';
@@ -51,35 +59,6 @@ export interface SearchBenchOptions {
   searchRecall: number;
   write: boolean;
 }
-
-const percentile = (xs: number[], p: number) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))] ?? 0;
-};
-const timing = (xs: number[]): Timing => ({
-  p50: percentile(xs, 50),
-  p95: percentile(xs, 95),
-  max: Math.max(...xs),
-  n: xs.length,
-});
-
-/** One timing over trials: the median of the trials' p50 and of their p95, with each trial's figures. */
-export function overTrials(trials: number[][]): Timing {
-  const each = trials.map(timing);
-  const median = (xs: number[]) => {
-    const s = [...xs].sort((a, b) => a - b);
-    const mid = Math.floor(s.length / 2);
-    return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
-  };
-  return {
-    p50: median(each.map((t) => t.p50)),
-    p95: median(each.map((t) => t.p95)),
-    max: Math.max(...each.map((t) => t.max)),
-    n: each.reduce((n, t) => n + t.n, 0),
-    trials: each.map((t) => ({ p50: t.p50, p95: t.p95 })),
-  };
-}
-const rowsOf = <T>(r: unknown) => (r as { rows: T[] }).rows;
 
 /** Peak RSS and heap of this process, sampled every 100 ms. */
 function memoryProbe() {

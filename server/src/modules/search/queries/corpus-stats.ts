@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '../../../platform/db/connect.ts';
+import { sharedCount } from './similarity.ts';
 
 /** Document frequencies of a committee's proposals, estimated from a random sample of them. */
 export interface CorpusStats {
@@ -95,19 +96,7 @@ export function estimatedPairDf(stats: CorpusStats, a: string, b: string): numbe
   if (stats.sampled === 0) return 1;
   const x = stats.postings.get(a);
   const y = stats.postings.get(b);
-  let both = 0;
-  if (x && y) {
-    let i = 0;
-    let j = 0;
-    while (i < x.length && j < y.length) {
-      if (x[i] === y[j]) {
-        both++;
-        i++;
-        j++;
-      } else if (x[i]! < y[j]!) i++;
-      else j++;
-    }
-  }
+  const both = x && y ? sharedCount(x, y) : 0;
   return (Math.max(both, 1) * stats.total) / stats.sampled;
 }
 

@@ -245,6 +245,11 @@ const wordingWeight = 0.5;
 /** Overlap of two sets of word pairs (`sequencesOf`), 0–1: shared pairs over the geometric mean of the sizes. */
 export function sequenceOverlap(a: Float64Array, b: Float64Array): number {
   if (a.length === 0 || b.length === 0) return 0;
+  return sharedCount(a, b) / Math.sqrt(a.length * b.length);
+}
+
+/** How many values two ascending, duplicate-free arrays have in common (one walk through both). */
+export function sharedCount(a: ArrayLike<number>, b: ArrayLike<number>): number {
   let shared = 0;
   let i = 0;
   let j = 0;
@@ -256,7 +261,7 @@ export function sequenceOverlap(a: Float64Array, b: Float64Array): number {
     } else if (a[i]! < b[j]!) i++;
     else j++;
   }
-  return shared / Math.sqrt(a.length * b.length);
+  return shared;
 }
 
 /**
