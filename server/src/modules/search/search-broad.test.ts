@@ -3,6 +3,7 @@ import { after, before, describe, it } from 'node:test';
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Actor } from '../../platform/authz/actor.ts';
 import { sessionIdOf } from '../../platform/security/password.ts';
+import { parseSearchQuery } from '../../platform/text/query.ts';
 import type { Client } from '../../test/http.ts';
 import { loadActor } from '../auth/queries/load-actor.ts';
 import { fileProposals, type Kit, startKit } from '../proposals/assignments.test-kit.ts';
@@ -10,8 +11,11 @@ import { ownProposalIds, ownProposals } from '../proposals/proposals.policy.ts';
 import { proposals } from '../proposals/schema.ts';
 import { indexProposals } from './commands/index-proposal.ts';
 import type { SearchLimits } from './queries/search-candidates.ts';
+import { estimateMatches } from './queries/lexeme-shares.ts';
+import { recordSince } from './queries/record-depths.ts';
 import { searchProposals } from './queries/search-proposals.ts';
 import { searchDocuments } from './schema.ts';
+import { committeeSegmenter } from './segmenters.ts';
 
 /**
  * A broad query (more matching texts than are worth ranking) ranks a selection: the latest title
@@ -167,5 +171,77 @@ describe('search: broad queries rank a selection, within the scope', () => {
       .from(proposals)
       .where(and(inArray(proposals.id, titled), sql`${proposals.id} in (${ownProposalIds(lead)})`));
     assert.equal(leads.length, 3);
+  });
+});
+
+/**
+ * With the planner's statistics (after ANALYZE), a broad query first looks for its latest matches among
+ * the filed record's newest rows only — as many as should hold twice the pool — and reads again without
+ * that bound when they hold too few. Either way the selection is the one without the bound.
+ */
+describe('search: a broad query bounded to the newest rows finds the same selection', () => {
+  let k: Kit;
+  const small: SearchLimits = { rankAllUpTo: 3, broadPoolSize: 2 };
+  const day = (n: number) => new Date(Date.UTC(2025, 0, n, 2));
+  const byDay = new Map<number, string>();
+
+  before(async () => {
+    k = await startKit();
+    const db = k.t.database.db;
+    // 养老 on the oldest days (1–4 in the title and the text, 5–8 in the text only), 交通 likewise on the
+    // newest (101–108), and 100 proposals on neither in between (day 50).
+    const one = async (n: number, word: string) => {
+      const [row] = await fileProposals(k, 1, {
+        title: n % 100 <= 4 ? `关于${word}服务的建议（${n}）` : `关于社区服务的建议（${n}）`,
+        situation: `第${n}件：${word}问题突出。`,
+        createdAt: day(n),
+        submittedAt: day(n),
+      });
+      byDay.set(n, row!.id);
+    };
+    for (let n = 1; n <= 8; n++) await one(n, '养老');
+    for (let n = 101; n <= 108; n++) await one(n, '交通');
+    const between = await fileProposals(k, 100, {
+      title: '关于河道治理的建议',
+      situation: '河道淤积。',
+      createdAt: day(50),
+      submittedAt: day(50),
+    });
+    await indexProposals(db, [...byDay.values(), ...between.map((r) => r.id)]);
+    await db.execute(sql`analyze`);
+  });
+  after(() => k.close());
+
+  const selection = async (q: string) => {
+    const actor = await loadActor(
+      k.t.database.db,
+      sessionIdOf(k.staff.cookie!.split('=')[1]!),
+      60,
+      new Date(),
+      false,
+    );
+    const r = await searchProposals(k.t.database.db, actor, { q, page: 1, pageSize: 50 }, small);
+    assert.equal(r.broad, true, q);
+    return new Set(r.items.map((i) => i.id));
+  };
+  const days = (...ns: number[]) => new Set(ns.map((n) => byDay.get(n)!));
+
+  it('uses the statistics and the record’s dates (the bound is in play)', async () => {
+    const db = k.t.database.db;
+    const seg = await committeeSegmenter(db, k.c.id);
+    // 8 of 116 rows: not common enough to walk the dates (8 %), so the pool of 2, twice over, is sought
+    // among the newest 64 rows: from day 50 on.
+    const share = (await estimateMatches(db, parseSearchQuery('养老', seg)))?.share ?? 0;
+    assert.ok(share > 0.03 && share < 0.08, String(share));
+    assert.equal(new Date((await recordSince(db, k.c.id, 64))!).getTime(), day(50).getTime());
+  });
+
+  it('takes the latest matches among the newest rows when they hold enough', async () => {
+    assert.deepEqual(await selection('交通'), days(104, 103, 108, 107));
+  });
+
+  it('reads again without the bound when the newest rows hold too few', async () => {
+    // None of the newest 64 rows has 养老: the latest titles are still days 4 and 3, the texts 8 and 7.
+    assert.deepEqual(await selection('养老'), days(4, 3, 8, 7));
   });
 });

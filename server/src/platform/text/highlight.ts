@@ -61,17 +61,24 @@ export function findHits(source: string, query: SearchQuery, seg: Segmenter = ba
 const blockBreak = /[^\p{Script=Han}\uD800-\uDFFFa-zA-Z0-9+#&._%-]/u;
 
 /**
- * The text's tokens (search mode), cut only in the runs that contain one of the query's lexemes as a
- * substring: a page of results highlights 20 texts of up to 3,000 characters, and cutting them whole
- * took most of a search's time. A token of the query can only be in such a run.
+ * The text's tokens (search mode), cut only around where the query's chains can stand: a page of results
+ * highlights 20 texts of up to 3,000 characters, and cutting them whole took most of a search's time.
+ * Each chain is looked for by its longest lexeme (its anchor): a hit of the chain has the anchor at its
+ * distance in the chain, so the runs under the chain's span around each place the anchor occurs hold all
+ * of the hit's tokens. Anchoring on the longest keeps 非遗传承人's 人 from having every sentence cut.
  */
 function tokensNear(text: string, query: SearchQuery, seg: Segmenter): Token[] {
-  const lexemes = new Set(query.terms.flatMap((t) => t.alternatives.flatMap((c) => c.map((p) => p.lexeme))));
+  const anchors = new Map<string, { lexeme: string; at: number; span: number }>();
+  for (const chain of query.terms.flatMap((t) => t.alternatives)) {
+    const anchor = chain.reduce((a, b) => (b.lexeme.length > a.lexeme.length ? b : a));
+    const span = Math.max(...chain.map((p) => p.at + p.lexeme.length));
+    anchors.set(`${anchor.lexeme} ${anchor.at} ${span}`, { lexeme: anchor.lexeme, at: anchor.at, span });
+  }
   const runs: [number, number][] = [];
-  for (const lexeme of lexemes) {
+  for (const { lexeme, at, span } of anchors.values()) {
     for (let i = text.indexOf(lexeme); i >= 0; i = text.indexOf(lexeme, i + 1)) {
-      let start = i;
-      let end = i + lexeme.length;
+      let start = Math.max(0, i - at);
+      let end = Math.min(text.length, start + span);
       while (start > 0 && !blockBreak.test(text[start - 1]!)) start--;
       while (end < text.length && !blockBreak.test(text[end]!)) end++;
       runs.push([start, end]);

@@ -171,7 +171,7 @@ describe('text: highlighting', () => {
     );
   });
 
-  it('finds the same hits as cutting the whole text, while cutting only the runs around the lexemes', () => {
+  it('finds the same hits as cutting the whole text, while cutting only the runs around the chains', () => {
     // The oracle: every token of the whole text, then the same chain matching as findHits.
     const seg = baseSegmenter();
     const oracle = (text: string, query: ReturnType<typeof parseSearchQuery>) => {
@@ -218,6 +218,12 @@ describe('text: highlighting', () => {
       '3.5',
       '社情民意',
       '医养结合 养老',
+      // Chains across a break, with a stop word's gap, and with a one-character part (anchored on the longest).
+      '"养老 服务"',
+      '"改造，养老"',
+      '"我市的养老"',
+      '"的我市"',
+      '培养老师',
     ];
     let compared = 0;
     for (let i = 0; i < 60; i++) {
@@ -233,6 +239,14 @@ describe('text: highlighting', () => {
       }
     }
     assert.ok(compared > 200, `only ${compared} hits compared`);
+    // Chains whose hits reach past the anchor's run: across a space or a comma, and a gap left by a stop word.
+    const fixed = '推进养老 服务，老旧小区改造，养老。我市的养老工作、非遗传承人 培养人才。';
+    for (const q of ['"养老 服务"', '"改造，养老"', '"我市的养老"', '非遗传承人', '"传承人 培养"']) {
+      const query = parseSearchQuery(q);
+      const expected = oracle(fixed, query);
+      assert.ok(expected.length > 0, `${q} is in the text`);
+      assert.deepEqual(findHits(fixed, query), expected, q);
+    }
   });
 
   it('maps hits in full-width text back to the original characters', () => {

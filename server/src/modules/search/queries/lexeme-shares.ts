@@ -3,13 +3,21 @@ import type { Db } from '../../../platform/db/connect.ts';
 import type { SearchQuery } from '../../../platform/text/query.ts';
 import { rowsOf } from './corpus-stats.ts';
 
-interface Shares {
-  /** Index rows, as ANALYZE last counted them. */
-  rows: number;
-  /** Share of index rows holding the lexeme, for PostgreSQL's most common ones. */
+/** One column's most common lexemes, as ANALYZE sampled them. */
+interface ColumnShares {
+  /** Share of all index rows holding the lexeme, for PostgreSQL's most common ones. */
   common: Map<string, number>;
   /** The least share in that list: every other lexeme is rarer than this. */
   floor: number;
+}
+
+interface Shares {
+  /** Index rows, as ANALYZE last counted them. */
+  rows: number;
+  /** The whole text's words (`tsv`). */
+  text: ColumnShares;
+  /** The title's words (`title_tsv`); null while no title word is common enough to be listed. */
+  title: ColumnShares | null;
 }
 
 /** Statistics change with ANALYZE (autovacuum), not per request: read them at most this often per process. */
@@ -17,28 +25,51 @@ const maxAgeMs = 10 * 60_000;
 const cache = new WeakMap<Db, { at: number; shares: Shares | null }>();
 
 /**
- * The most common lexemes of the index and their shares of rows, as ANALYZE sampled them (`pg_stats`,
- * the statistics the planner itself uses for `@@`). Null before the first ANALYZE.
+ * The most common lexemes of the index's texts and titles and their shares of rows, as ANALYZE sampled
+ * them (`pg_stats`, the statistics the planner itself uses for `@@`). Null before the first ANALYZE.
  */
 async function lexemeShares(db: Db): Promise<Shares | null> {
   const hit = cache.get(db);
   if (hit && Date.now() - hit.at < maxAgeMs) return hit.shares;
   const result = await db.execute(sql`
-    select most_common_elems::text::text[] as elems, most_common_elem_freqs as freqs,
+    select attname as column, most_common_elems::text::text[] as elems, most_common_elem_freqs as freqs,
+      null_frac as nulls,
       (select reltuples from pg_class where oid = 'search_documents'::regclass)::float8 as rows
     from pg_stats
-    where schemaname = current_schema() and tablename = 'search_documents' and attname = 'tsv'`);
-  const row = rowsOf<{ elems: string[] | null; freqs: number[] | null; rows: number }>(result)[0];
-  let shares: Shares | null = null;
-  const elems = row?.elems ?? [];
-  const freqs = row?.freqs ?? [];
-  if (elems.length && freqs.length) {
+    where schemaname = current_schema() and tablename = 'search_documents' and attname in ('tsv', 'title_tsv')`);
+  const rows = rowsOf<{
+    column: string;
+    elems: string[] | null;
+    freqs: number[] | null;
+    nulls: number;
+    rows: number;
+  }>(result);
+  const sharesOf = (column: string): ColumnShares | null => {
+    const row = rows.find((r) => r.column === column);
+    const elems = row?.elems ?? [];
+    const freqs = row?.freqs ?? [];
+    if (!elems.length || !freqs.length) return null;
+    // The frequencies are shares of the rows that have the column (a reply letter has no title).
+    const had = 1 - Number(row?.nulls ?? 0);
     const common = new Map<string, number>();
-    for (const [i, e] of elems.entries()) common.set(e, Number(freqs[i]));
-    shares = { rows: Math.max(0, Number(row?.rows ?? 0)), common, floor: Math.min(...common.values()) };
-  }
+    for (const [i, e] of elems.entries()) common.set(e, Number(freqs[i]) * had);
+    return { common, floor: Math.min(...common.values()) };
+  };
+  const text = sharesOf('tsv');
+  const shares = text
+    ? { rows: Math.max(0, Number(rows[0]?.rows ?? 0)), text, title: sharesOf('title_tsv') }
+    : null;
   cache.set(db, { at: Date.now(), shares });
   return shares;
+}
+
+export interface MatchEstimate {
+  /** Share of index rows whose text matches. */
+  share: number;
+  /** Index rows whose text matches. */
+  rows: number;
+  /** Share of index rows whose title matches; null when the statistics list no title word. */
+  titleShare: number | null;
 }
 
 /**
@@ -47,16 +78,20 @@ async function lexemeShares(db: Db): Promise<Shares | null> {
  * query as its rarest term. Only used to choose how to fetch candidates, never to count results; null
  * before the first ANALYZE.
  */
-export async function estimateMatches(
-  db: Db,
-  query: SearchQuery,
-): Promise<{ share: number; rows: number } | null> {
+export async function estimateMatches(db: Db, query: SearchQuery): Promise<MatchEstimate | null> {
   const shares = await lexemeShares(db);
   if (!shares) return null;
-  const of = (lexeme: string) => shares.common.get(lexeme) ?? shares.floor / 2;
-  const terms = query.terms.map((t) =>
-    Math.max(...t.alternatives.map((c) => Math.min(...c.map((p) => of(p.lexeme))))),
-  );
-  const share = terms.length ? Math.min(...terms) : 0;
-  return { share, rows: share * shares.rows };
+  const shareIn = (column: ColumnShares) => {
+    const of = (lexeme: string) => column.common.get(lexeme) ?? column.floor / 2;
+    const terms = query.terms.map((t) =>
+      Math.max(...t.alternatives.map((c) => Math.min(...c.map((p) => of(p.lexeme))))),
+    );
+    return terms.length ? Math.min(...terms) : 0;
+  };
+  const share = shareIn(shares.text);
+  return {
+    share,
+    rows: share * shares.rows,
+    titleShare: shares.title ? shareIn(shares.title) : null,
+  };
 }

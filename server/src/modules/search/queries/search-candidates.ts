@@ -14,6 +14,7 @@ import { recordStatesSql, searchDocuments } from '../schema.ts';
 import { narrowScopeDocuments, readableSearchDocuments } from '../search.policy.ts';
 import { rowsOf } from './corpus-stats.ts';
 import { estimateMatches } from './lexeme-shares.ts';
+import { recordSince } from './record-depths.ts';
 
 export interface SearchLimits {
   /** Up to this many matching texts (loose query), every match is ranked (and counted exactly). */
@@ -35,6 +36,13 @@ export const searchLimits: SearchLimits = { rankAllUpTo: 1_500, broadPoolSize: 2
 const readInDateOrderFrom = 0.08;
 /** The statistics' estimate of matching rows past which a query is broad without a probe (× rankAllUpTo). */
 const skipProbeFactor = 4;
+/**
+ * A broad query's latest matches are first looked for among the filed record's newest rows: as many as
+ * should hold this many times the pool, by the statistics' share. The matches' bitmap is then intersected
+ * with the date index's, and only those rows are read — measured on 200,000 proposals, 养老's 13,000 text
+ * matches: 9,500 pages read, 26 ms → 180 pages, 3.6 ms. Too few there: read again without the bound.
+ */
+const newestRowsMargin = 2;
 
 /**
  * Which proposals a search ranks: these ids (still to be checked against the scope); `broad` when they
@@ -131,14 +139,27 @@ async function wideCandidates(
     )
     .limit(broadPoolSize);
   // Independent reads: on a PostgreSQL pool they run side by side.
+  // The bound by date needs the record's newest rows to stand for the actor's: not within one session.
+  const bounded = (share: number | null | undefined) => (query.sessionId ? null : share);
   const [titles, texts, own] = await Promise.all([
-    latestMatches(
+    newestMatches(
       db,
+      actor,
       and(rows, byRole, titleMatch(query)) as SQL,
       desc(searchDocuments.proposalCreatedAt),
       broadPoolSize,
+      bounded(estimate?.titleShare),
     ),
-    latestMatches(db, and(rows, byRole, textMatch) as SQL, latest, broadPoolSize),
+    inDateOrder
+      ? latestMatches(db, and(rows, byRole, textMatch) as SQL, latest, broadPoolSize)
+      : newestMatches(
+          db,
+          actor,
+          and(rows, byRole, textMatch) as SQL,
+          latest,
+          broadPoolSize,
+          bounded(estimate?.share),
+        ),
     ownQuery,
   ]);
   return { proposalIds: unique([...titles, ...texts, ...own.map((r) => r.id)]), broad: true };
@@ -185,6 +206,29 @@ async function latestMatches(db: Db, where: SQL, order: SQL, limit: number): Pro
     .orderBy(order)
     .limit(limit);
   return found.map((r) => r.id);
+}
+
+/**
+ * The latest `limit` matches, looked for first among the filed record's newest rows (`newestRowsMargin`),
+ * given the estimated share of matches: all of them when that bound holds at least `limit`, so the answer
+ * is the same as without it.
+ */
+async function newestMatches(
+  db: Db,
+  actor: Actor,
+  where: SQL,
+  order: SQL,
+  limit: number,
+  share: number | null | undefined,
+): Promise<string[]> {
+  const depth = share ? Math.ceil((limit * newestRowsMargin) / share) : Number.POSITIVE_INFINITY;
+  const since = await recordSince(db, actor.committeeId, depth);
+  if (since) {
+    const bound = sql`${searchDocuments.proposalCreatedAt} >= ${since}::timestamptz`;
+    const found = await latestMatches(db, and(where, bound) as SQL, order, limit);
+    if (found.length >= limit) return found;
+  }
+  return latestMatches(db, where, order, limit);
 }
 
 const unique = (ids: string[]) => [...new Set(ids)];

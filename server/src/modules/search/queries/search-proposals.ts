@@ -1,4 +1,4 @@
-import { and, sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { Actor } from '../../../platform/authz/actor.ts';
 import type { Db } from '../../../platform/db/connect.ts';
 import { inIds } from '../../../platform/db/id-list.ts';
@@ -59,20 +59,22 @@ export async function searchProposals(
     },
     limits,
   );
-  const inScope = await proposalsInScope(db, actor, input, candidates.proposalIds);
-  const scores = await scoresOf(db, actor, [...inScope.keys()], tsquery);
+  const scored = await rankInScope(db, actor, input, candidates.proposalIds, tsquery);
   // Equal scores: the more recent submission first, then the id (a stable order across pages).
-  const matched = [...scores.entries()]
-    .map(([id, score]) => ({ id, score, at: inScope.get(id)! }))
-    .sort((a, b) => b.score - a.score || b.at - a.at || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0));
+  const matched = scored.sort(
+    (a, b) => b.score - a.score || b.at - a.at || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0),
+  );
   const ranked = matched.slice((input.page - 1) * input.pageSize, input.page * input.pageSize);
   const rankedIds = ranked.map((r) => r.id);
   const rows = rankedIds.length
     ? await db.select().from(proposals).where(inIds(proposals.id, rankedIds))
     : [];
   const ordered = rankedIds.map((id) => rows.find((r) => r.id === id)!);
-  const views = await presentProposals(db, actor, ordered);
-  const snippets = await snippetsOf(db, actor, ordered, parsed, seg);
+  // Presenting reads the database and highlighting is the app's own work: side by side.
+  const [views, snippets] = await Promise.all([
+    presentProposals(db, actor, ordered),
+    snippetsOf(db, actor, ordered, parsed, seg),
+  ]);
   return {
     items: views.map((v, i) => ({
       ...v,
@@ -90,26 +92,41 @@ export async function searchProposals(
 }
 
 /**
- * The candidates the actor may see and that pass the filters, with their recency (seconds) for equal scores:
- * the proposal lists' own scope (`proposalFilters`, which starts with `visibleProposals`), checked on
- * `proposals` by primary key.
+ * The candidates the actor may see, that pass the filters and that the exact query matches, each with its
+ * score (its best index row: the proposal's own text or a reply letter the actor may read) and its recency
+ * (seconds, for equal scores). The scope is the proposal lists' own (`proposalFilters`, which starts with
+ * `visibleProposals`), checked on `proposals` by primary key beside the index rows, in one statement.
  */
-async function proposalsInScope(
+async function rankInScope(
   db: Db,
   actor: Actor,
   input: SearchQueryInput,
   candidateIds: string[],
-): Promise<Map<string, number>> {
-  if (candidateIds.length === 0) return new Map();
+  tsquery: string,
+): Promise<{ id: string; score: number; at: number }[]> {
+  if (candidateIds.length === 0) return [];
+  const q = sql`${tsquery}::tsquery`;
+  const score = sql<number>`max(
+    case when ${searchDocuments.targetType} = 'proposal' then 1 else ${sql.raw(String(replyWeight))} end
+      * ts_rank_cd('{0.1, 0.2, 0.4, 1.0}', ${searchDocuments.tsv}, ${q}, 32)
+    + case when ${searchDocuments.titleTsv} @@ ${q} then 1 else 0 end)`;
   const rows = await db
     .select({
-      id: proposals.id,
-      at: sql<number>`extract(epoch from coalesce(${proposals.submittedAt}, ${proposals.createdAt}))::float8`,
+      id: searchDocuments.proposalId,
+      score,
+      at: sql<number>`max(extract(epoch from coalesce(${proposals.submittedAt}, ${proposals.createdAt})))::float8`,
     })
-    .from(proposals)
+    .from(searchDocuments)
+    .innerJoin(proposals, eq(proposals.id, searchDocuments.proposalId))
     .where(
       and(
+        inIds(searchDocuments.proposalId, candidateIds),
+        // Said of both tables, so the planner reads each by its index instead of scanning proposals.
         inIds(proposals.id, candidateIds),
+        readableSearchDocuments(actor),
+        // The candidates' own rows are few: checked one by one (`coalesce` keeps the planner from
+        // intersecting them with every match of a common word in the words index first).
+        sql`coalesce(${searchDocuments.tsv} @@ ${q}, false)`,
         proposalFilters(
           actor,
           {
@@ -122,31 +139,7 @@ async function proposalsInScope(
           candidateIds,
         ),
       ),
-    );
-  return new Map(rows.map((r) => [r.id, Number(r.at)]));
-}
-
-/**
- * Each proposal's score, for those of `ids` the exact query matches: its best index row (the proposal's own
- * text or a reply letter the actor may read).
- */
-async function scoresOf(db: Db, actor: Actor, ids: string[], tsquery: string): Promise<Map<string, number>> {
-  if (ids.length === 0) return new Map();
-  const q = sql`${tsquery}::tsquery`;
-  const score = sql<number>`max(
-    case when ${searchDocuments.targetType} = 'proposal' then 1 else ${sql.raw(String(replyWeight))} end
-      * ts_rank_cd('{0.1, 0.2, 0.4, 1.0}', ${searchDocuments.tsv}, ${q}, 32)
-    + case when ${searchDocuments.titleTsv} @@ ${q} then 1 else 0 end)`;
-  const rows = await db
-    .select({ id: searchDocuments.proposalId, score })
-    .from(searchDocuments)
-    .where(
-      and(
-        inIds(searchDocuments.proposalId, ids),
-        readableSearchDocuments(actor),
-        sql`${searchDocuments.tsv} @@ ${q}`,
-      ),
     )
     .groupBy(searchDocuments.proposalId);
-  return new Map(rows.map((r) => [r.id, Number(r.score)]));
+  return rows.map((r) => ({ id: r.id, score: Number(r.score), at: Number(r.at) }));
 }
