@@ -3,6 +3,7 @@ import { and, eq, inArray, ne, sql } from 'drizzle-orm';
 import type { ProposalState } from '@tongxin/common/proposals/enums.ts';
 import type { Actor } from '../../../platform/authz/actor.ts';
 import type { Db } from '../../../platform/db/connect.ts';
+import { inIds } from '../../../platform/db/id-list.ts';
 import { visibleProposals } from '../../proposals/proposals.policy.ts';
 import { proposals } from '../../proposals/schema.ts';
 import { searchDocuments } from '../schema.ts';
@@ -260,7 +261,7 @@ export async function rankSimilar(
         .from(proposals)
         .where(
           and(
-            inArray(
+            inIds(
               proposals.id,
               hits.map((h) => h.proposal_id),
             ),
@@ -282,7 +283,7 @@ export async function rankSimilar(
         .from(searchDocuments)
         .where(
           and(
-            inArray(
+            inIds(
               searchDocuments.proposalId,
               top.map((h) => h.proposal_id),
             ),
