@@ -85,15 +85,28 @@ function tokensNear(text: string, query: SearchQuery, seg: Segmenter): Token[] {
     }
   }
   runs.sort((a, b) => a[0] - b[0]);
-  const tokens: Token[] = [];
+  // The runs, each once, cut in one call: a line break between them is a break jieba never cuts across.
+  const spans: [number, number][] = [];
   let covered = 0;
   for (const [start, end] of runs) {
     if (end <= covered) continue;
-    const from = Math.max(start, covered);
-    for (const t of seg.segmentNormalized(text.slice(from, end), 'index')) {
-      tokens.push({ ...t, start: t.start + from, end: t.end + from });
-    }
+    spans.push([Math.max(start, covered), end]);
     covered = end;
+  }
+  if (spans.length === 0) return [];
+  const lexemes = new Set(query.terms.flatMap((t) => t.alternatives.flatMap((c) => c.map((p) => p.lexeme))));
+  const tokens = seg.indexTokensAmong(spans.map(([s, e]) => text.slice(s, e)).join('\n'), lexemes);
+  // Back to the text's offsets: span i starts in the joined text after the spans before it and i breaks.
+  let span = 0;
+  let joinedStart = 0;
+  for (const t of tokens) {
+    while (t.start >= joinedStart + spans[span]![1] - spans[span]![0] + 1) {
+      joinedStart += spans[span]![1] - spans[span]![0] + 1;
+      span++;
+    }
+    const shift = spans[span]![0] - joinedStart;
+    t.start += shift;
+    t.end += shift;
   }
   return tokens;
 }

@@ -26,6 +26,11 @@ export interface Segmenter {
   /** The same two on text already normalized (offsets then refer to that text). */
   segmentNormalized(text: string, mode: 'index' | 'query'): Token[];
   /**
+   * The index tokens of a normalized text that are among `words` (what highlighting looks for): the same
+   * as `segmentNormalized(text, 'index')` kept to those words, from one plain cut instead of two cuts.
+   */
+  indexTokensAmong(text: string, words: ReadonlySet<string>): Token[];
+  /**
    * The dictionary parts of one (normalized) word, stop words included, with offsets inside the word:
    * what the word is made of when another text was cut into smaller pieces.
    */
@@ -92,15 +97,62 @@ function searchWithOffsets(jieba: Jieba, text: string): Token[] {
   return i === words.length ? out : words;
 }
 
+/**
+ * Search mode without asking jieba twice: `cutForSearch` emits, before each word of the cut longer than two
+ * characters, its two-character substrings that are dictionary words, and before each longer than three,
+ * its three-character ones — so a wanted word stands in the search tokens where the cut has it whole, or
+ * where it is such a substring of a cut word. Whether a wanted word is in the dictionary is asked once:
+ * search mode on the word written twice has it exactly when it is (`cutAll` would not tell: it keeps a run
+ * of letters whole, xy as much as b超).
+ */
+function indexTokensAmong(
+  jieba: Jieba,
+  inDictionary: (word: string) => boolean,
+  text: string,
+  words: ReadonlySet<string>,
+): Token[] {
+  const grams = new Set([...words].filter((w) => [2, 3].includes([...w].length) && inDictionary(w)));
+  const out: Token[] = [];
+  for (const t of cutWithOffsets(jieba, text)) {
+    const chars = [...t.word];
+    if (grams.size > 0 && chars.length > 2) {
+      // UTF-16 offset of each character (a character outside the BMP takes two units).
+      const at: number[] = [0];
+      for (const c of chars) at.push(at.at(-1)! + c.length);
+      for (const n of chars.length > 3 ? [2, 3] : [2]) {
+        for (let i = 0; i + n <= chars.length; i++) {
+          const gram = t.word.slice(at[i], at[i + n]);
+          if (grams.has(gram)) {
+            out.push({ word: gram, start: t.start + at[i]!, end: t.start + at[i + n]!, part: true });
+          }
+        }
+      }
+    }
+    if (words.has(t.word)) out.push(t);
+  }
+  return out.filter((t) => isSearchable(t.word));
+}
+
 function build(jieba: Jieba, extra: Set<string>): Segmenter {
   const segmentNormalized = (text: string, mode: 'index' | 'query') =>
     (mode === 'index' ? searchWithOffsets(jieba, text) : cutWithOffsets(jieba, text)).filter((t) =>
       isSearchable(t.word),
     );
+  // Cleared when words are added: a word may join the dictionary.
+  const dictionaryWords = new Map<string, boolean>();
+  const inDictionary = (word: string) => {
+    let known = dictionaryWords.get(word);
+    if (known === undefined) {
+      known = jieba.cutForSearch(word + word, false).includes(word);
+      dictionaryWords.set(word, known);
+    }
+    return known;
+  };
   return {
     tokensForIndex: (text) => segmentNormalized(normalizeForSearch(text), 'index'),
     tokensForQuery: (text) => segmentNormalized(normalizeForSearch(text), 'query'),
     segmentNormalized,
+    indexTokensAmong: (text, words) => indexTokensAmong(jieba, inDictionary, text, words),
     partsOf: (word) => searchWithOffsets(jieba, word).filter((t) => t.end - t.start < word.length),
     addWords(words) {
       const fresh = [...new Set(words.map((w) => normalizeForSearch(w).trim()))].filter(
@@ -109,6 +161,7 @@ function build(jieba: Jieba, extra: Set<string>): Segmenter {
       if (fresh.length === 0) return;
       jieba.loadDict(dictionaryLines(fresh));
       for (const w of fresh) extra.add(w);
+      dictionaryWords.clear();
     },
     extraWords: extra,
   };

@@ -207,6 +207,11 @@ describe('text: highlighting', () => {
       '培养老师',
       '的',
       '我市',
+      // Cut whole, with dictionary parts of two and three characters (repeated ones too) in search mode.
+      '中华人民共和国',
+      '市民政局',
+      '哈哈哈哈',
+      'xyz3',
     ];
     const breaks = ['', '', '', '，', '。', ' ', '、', 'ＡＩ', '3.5', '“', '”', '\n', '12345'];
     const queries = [
@@ -224,6 +229,11 @@ describe('text: highlighting', () => {
       '"我市的养老"',
       '"的我市"',
       '培养老师',
+      '共和国',
+      '政局',
+      '哈哈哈',
+      // Not a dictionary word: never a part of xyz3.
+      'xy',
     ];
     let compared = 0;
     for (let i = 0; i < 60; i++) {
@@ -239,6 +249,10 @@ describe('text: highlighting', () => {
       }
     }
     assert.ok(compared > 200, `only ${compared} hits compared`);
+    for (const part of ['共和国', '政局', '哈哈哈']) {
+      const texts = Array.from({ length: 3 }, () => `他说中华人民共和国市民政局哈哈哈哈。`);
+      assert.ok(findHits(texts.join(''), parseSearchQuery(part)).length >= 3, `${part} found as a part`);
+    }
     // Chains whose hits reach past the anchor's run: across a space or a comma, and a gap left by a stop word.
     const fixed = '推进养老 服务，老旧小区改造，养老。我市的养老工作、非遗传承人 培养人才。';
     for (const q of ['"养老 服务"', '"改造，养老"', '"我市的养老"', '非遗传承人', '"传承人 培养"']) {
