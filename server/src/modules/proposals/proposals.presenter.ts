@@ -49,49 +49,48 @@ export async function presentProposals(
   if (rows.length === 0) return [];
   const ids = rows.map((r) => r.id);
   const sessionIds = [...new Set(rows.map((r) => r.sessionId).filter((s): s is string => Boolean(s)))];
-  // Independent reads side by side: on PostgreSQL each takes its own pooled connection.
-  const [signers, sessions] = await Promise.all([
-    db.select().from(proposalSigners).where(inIds(proposalSigners.proposalId, ids)),
-    sessionIds.length
-      ? db
-          .select({ id: plenarySessions.id, sessionNo: plenarySessions.sessionNo, termNo: terms.termNo })
-          .from(plenarySessions)
-          .innerJoin(terms, eq(terms.id, plenarySessions.termId))
-          .where(inArray(plenarySessions.id, sessionIds))
-      : Promise.resolve([]),
-  ]);
-  const [memberNames, unitNames, committeeNames, sectorNames, handlerNames, rules] = await Promise.all([
-    names(db, members, [...rows.map((r) => r.leadMemberId), ...signers.map((s) => s.memberId)]),
-    names(
-      db,
-      participatingUnits,
-      rows.map((r) => r.leadUnitId),
-    ),
-    names(
-      db,
-      specialCommittees,
-      rows.map((r) => r.leadSpecialCommitteeId),
-    ),
-    names(
-      db,
-      sectors,
-      rows.map((r) => r.leadSectorId),
-    ),
-    names(
-      db,
-      handlerUnits,
-      rows.flatMap((r) => r.suggestedHandlerUnitIds),
-    ),
-    loadRules(db, actor.committeeId),
-  ]);
   // Rating, 重新办理 and 协商办结 depend on the units' rounds and the ratings given so far.
   const rated = rows.filter((r) => r.state === 'evaluating' || r.state === 'closed').map((r) => r.id);
-  const [handled, ratings] = rated.length
-    ? await Promise.all([
-        db.select().from(assignments).where(inIds(assignments.proposalId, rated)),
-        db.select().from(proposerFeedback).where(inIds(proposerFeedback.proposalId, rated)),
-      ])
-    : [[], []];
+  // Independent reads side by side (on PostgreSQL each takes its own pooled connection); only the members'
+  // names wait, for the signers.
+  const [signers, sessions, unitNames, committeeNames, sectorNames, handlerNames, rules, handled, ratings] =
+    await Promise.all([
+      db.select().from(proposalSigners).where(inIds(proposalSigners.proposalId, ids)),
+      sessionIds.length
+        ? db
+            .select({ id: plenarySessions.id, sessionNo: plenarySessions.sessionNo, termNo: terms.termNo })
+            .from(plenarySessions)
+            .innerJoin(terms, eq(terms.id, plenarySessions.termId))
+            .where(inArray(plenarySessions.id, sessionIds))
+        : Promise.resolve([]),
+      names(
+        db,
+        participatingUnits,
+        rows.map((r) => r.leadUnitId),
+      ),
+      names(
+        db,
+        specialCommittees,
+        rows.map((r) => r.leadSpecialCommitteeId),
+      ),
+      names(
+        db,
+        sectors,
+        rows.map((r) => r.leadSectorId),
+      ),
+      names(
+        db,
+        handlerUnits,
+        rows.flatMap((r) => r.suggestedHandlerUnitIds),
+      ),
+      loadRules(db, actor.committeeId),
+      rated.length ? db.select().from(assignments).where(inIds(assignments.proposalId, rated)) : [],
+      rated.length ? db.select().from(proposerFeedback).where(inIds(proposerFeedback.proposalId, rated)) : [],
+    ]);
+  const memberNames = await names(db, members, [
+    ...rows.map((r) => r.leadMemberId),
+    ...signers.map((s) => s.memberId),
+  ]);
   const today = shanghaiDate(currentTime());
   return rows.map((p) => {
     const mine = signers.filter((s) => s.proposalId === p.id);

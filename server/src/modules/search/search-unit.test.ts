@@ -3,12 +3,15 @@ import { after, before, describe, it } from 'node:test';
 import { and, eq, sql } from 'drizzle-orm';
 import type { Actor } from '../../platform/authz/actor.ts';
 import { sessionIdOf } from '../../platform/security/password.ts';
+import { parseSearchQuery } from '../../platform/text/query.ts';
 import type { Client } from '../../test/http.ts';
 import { loadActor } from '../auth/queries/load-actor.ts';
 import { fileProposals, type Kit, startKit } from '../proposals/assignments.test-kit.ts';
 import { visibleProposals } from '../proposals/proposals.policy.ts';
 import { assignments, proposals } from '../proposals/schema.ts';
 import { indexProposals } from './commands/index-proposal.ts';
+import { estimateMatches, unitsShare } from './queries/lexeme-shares.ts';
+import type { SearchLimits } from './queries/search-candidates.ts';
 import { searchProposals } from './queries/search-proposals.ts';
 import { searchDocuments } from './schema.ts';
 import { narrowScopeDocuments } from './search.policy.ts';
@@ -197,5 +200,74 @@ describe('search: a handler unit with thousands of proposals', () => {
     );
     assert.equal(r.broad, false);
     assert.equal(r.total, total + ofA.length);
+  });
+});
+
+/**
+ * With the planner's statistics, a word common in the index searched by a unit with a large share of it is
+ * broad past doubt: its latest matches in the unit's scope are sought among the newest rows first, and read
+ * again without that bound when they hold too few — the selection is the same either way.
+ */
+describe('search: a handler unit’s broad query bounded to the newest rows', () => {
+  let k: Kit;
+  const small: SearchLimits = { rankAllUpTo: 3, broadPoolSize: 2 };
+  const day = (n: number) => new Date(Date.UTC(2025, 0, n, 2));
+  const byDay = new Map<number, string>();
+
+  before(async () => {
+    k = await startKit();
+    const db = k.t.database.db;
+    // Unit D's proposals on days 1–20, unit A's on the newest days 21–40; all on 养老.
+    for (let n = 1; n <= 40; n++) {
+      const [p] = await fileProposals(k, 1, {
+        state: 'assigned',
+        title: `关于完善社区养老服务的建议（${n}）`,
+        situation: `第${n}件：社区养老服务设施不足。`,
+        createdAt: day(n),
+        submittedAt: day(n),
+      });
+      await db.insert(assignments).values({
+        committeeId: k.c.id,
+        proposalId: p!.id,
+        handlerUnitId: n <= 20 ? k.units.D : k.units.A,
+        mode: 'sole',
+        state: 'handling',
+        assignedByUserId: k.staffUserId,
+        dueOn: '2026-06-30',
+      });
+      byDay.set(n, p!.id);
+    }
+    await indexProposals(db, [...byDay.values()]);
+    await db.execute(sql`analyze`);
+  });
+  after(() => k.close());
+
+  const selection = async (c: Client) => {
+    const actor = await loadActor(
+      k.t.database.db,
+      sessionIdOf(c.cookie!.split('=')[1]!),
+      60,
+      new Date(),
+      false,
+    );
+    const r = await searchProposals(k.t.database.db, actor, { q: '养老', page: 1, pageSize: 50 }, small);
+    assert.equal(r.broad, true);
+    return new Set(r.items.map((i) => i.id));
+  };
+  const days = (...ns: number[]) => new Set(ns.map((n) => byDay.get(n)!));
+
+  it('knows each unit’s share of the index and the word’s (the shortcut is in play)', async () => {
+    const db = k.t.database.db;
+    const share = await unitsShare(db, [k.units.D]);
+    assert.ok(share !== null && share > 0.3 && share < 0.7, String(share));
+    assert.ok((await estimateMatches(db, parseSearchQuery('养老')))!.share > 0.9);
+  });
+
+  it('takes the latest matches among the newest rows when they are the unit’s', async () => {
+    assert.deepEqual(await selection(k.clerkA), days(40, 39));
+  });
+
+  it('reads again without the bound when the newest rows are another unit’s', async () => {
+    assert.deepEqual(await selection(k.clerkD), days(20, 19));
   });
 });

@@ -18,6 +18,8 @@ interface Shares {
   text: ColumnShares;
   /** The title's words (`title_tsv`); null while no title word is common enough to be listed. */
   title: ColumnShares | null;
+  /** The handler units copied onto the rows (`proposal_unit_ids`): each unit's share of the index. */
+  units: ColumnShares | null;
 }
 
 /** Statistics change with ANALYZE (autovacuum), not per request: read them at most this often per process. */
@@ -36,7 +38,8 @@ async function lexemeShares(db: Db): Promise<Shares | null> {
       null_frac as nulls,
       (select reltuples from pg_class where oid = 'search_documents'::regclass)::float8 as rows
     from pg_stats
-    where schemaname = current_schema() and tablename = 'search_documents' and attname in ('tsv', 'title_tsv')`);
+    where schemaname = current_schema() and tablename = 'search_documents'
+      and attname in ('tsv', 'title_tsv', 'proposal_unit_ids')`);
   const rows = rowsOf<{
     column: string;
     elems: string[] | null;
@@ -57,7 +60,12 @@ async function lexemeShares(db: Db): Promise<Shares | null> {
   };
   const text = sharesOf('tsv');
   const shares = text
-    ? { rows: Math.max(0, Number(rows[0]?.rows ?? 0)), text, title: sharesOf('title_tsv') }
+    ? {
+        rows: Math.max(0, Number(rows[0]?.rows ?? 0)),
+        text,
+        title: sharesOf('title_tsv'),
+        units: sharesOf('proposal_unit_ids'),
+      }
     : null;
   cache.set(db, { at: Date.now(), shares });
   return shares;
@@ -70,6 +78,8 @@ export interface MatchEstimate {
   rows: number;
   /** Share of index rows whose title matches; null when the statistics list no title word. */
   titleShare: number | null;
+  /** The index's rows, as ANALYZE last counted them. */
+  indexRows: number;
 }
 
 /**
@@ -93,5 +103,23 @@ export async function estimateMatches(db: Db, query: SearchQuery): Promise<Match
     share,
     rows: share * shares.rows,
     titleShare: shares.title ? shareIn(shares.title) : null,
+    indexRows: shares.rows,
   };
+}
+
+/**
+ * The share of the index's rows that belong to these handler units' proposals, for units the statistics
+ * list (the larger ones); null when one of them is not listed (its share is small and unknown) or before
+ * the first ANALYZE.
+ */
+export async function unitsShare(db: Db, unitIds: readonly string[]): Promise<number | null> {
+  const units = (await lexemeShares(db))?.units;
+  if (!units || unitIds.length === 0) return null;
+  let total = 0;
+  for (const id of unitIds) {
+    const share = units.common.get(id);
+    if (share === undefined) return null;
+    total += share;
+  }
+  return Math.min(1, total);
 }

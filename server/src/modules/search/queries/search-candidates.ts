@@ -1,5 +1,5 @@
 import { and, desc, eq, inArray, notInArray, type SQL, sql } from 'drizzle-orm';
-import type { Actor } from '../../../platform/authz/actor.ts';
+import { type Actor, scopeIds } from '../../../platform/authz/actor.ts';
 import type { Db } from '../../../platform/db/connect.ts';
 import type { SearchQuery } from '../../../platform/text/query.ts';
 import {
@@ -13,7 +13,7 @@ import { proposals } from '../../proposals/schema.ts';
 import { recordStatesSql, searchDocuments } from '../schema.ts';
 import { narrowScopeDocuments, readableSearchDocuments } from '../search.policy.ts';
 import { rowsOf } from './corpus-stats.ts';
-import { estimateMatches } from './lexeme-shares.ts';
+import { estimateMatches, unitsShare } from './lexeme-shares.ts';
 import { recordSince } from './record-depths.ts';
 
 export interface SearchLimits {
@@ -75,6 +75,7 @@ interface CandidateQuery {
  * narrow reader — a handler unit, with its few thousand proposals over the years — has every step
  * restricted to their own scope (`narrowScopeDocuments`), so a common word among another unit's proposals
  * neither fills their probe nor pushes their matches out of the selection.
+ * Either way, a broad query's latest matches are first sought among the newest rows (`newestMatches`).
  */
 export async function searchCandidates(
   db: Db,
@@ -169,7 +170,10 @@ async function wideCandidates(
  * A narrow reader's candidates: the probe and the broad selection within their scope — the index rows of
  * their units' proposals (the units copied onto each row, read from one GIN index with the words) and of their
  * own few proposals. Their scope is a small part of the index, so the latest matches are collected and
- * sorted (a walk of the date index would pass mostly other units' rows).
+ * sorted (a walk of the date index would pass mostly other units' rows) — unless the statistics say the
+ * query is broad past doubt in their scope (the word's share of the index × their units' share, assumed
+ * independent, at least `skipProbeFactor` × `rankAllUpTo`: a word in a fifth of all texts, for a unit with
+ * 8 % of them), when only the newest rows are read first.
  */
 async function narrowCandidates(
   db: Db,
@@ -184,10 +188,42 @@ async function narrowCandidates(
   const scope = narrowScopeDocuments(actor, own);
   if (!scope) return { proposalIds: [], broad: false };
   const inScope = and(rows, scope) as SQL;
+  const latest = desc(sql`${searchDocuments.proposalCreatedAt} + interval '0'`);
+  // A word common in the whole index and a unit with a large share of it: broad past doubt, so the
+  // latest matches are sought among the newest rows (`newestMatches`) instead of collecting all of them.
+  const [estimate, scopeShare] = await Promise.all([
+    estimateMatches(db, query.parsed),
+    unitsShare(db, scopeIds(actor, 'handler_clerk', 'handler_leader')),
+  ]);
+  if (
+    estimate &&
+    scopeShare &&
+    !query.sessionId &&
+    estimate.share * scopeShare * estimate.indexRows >= skipProbeFactor * rankAllUpTo
+  ) {
+    const [titles, texts] = await Promise.all([
+      newestMatches(
+        db,
+        actor,
+        and(inScope, titleMatch(query)) as SQL,
+        latest,
+        broadPoolSize,
+        estimate.titleShare === null ? null : estimate.titleShare * scopeShare,
+      ),
+      newestMatches(
+        db,
+        actor,
+        and(inScope, textMatchOf(query)) as SQL,
+        latest,
+        broadPoolSize,
+        estimate.share * scopeShare,
+      ),
+    ]);
+    return { proposalIds: unique([...titles, ...texts]), broad: true };
+  }
   // One read gives both answers: up to `rankAllUpTo` matches are all ranked; past that, the first
   // `broadPoolSize` of them are the latest text matches (a probe and a second read would each collect
   // the same matches from the index).
-  const latest = desc(sql`${searchDocuments.proposalCreatedAt} + interval '0'`);
   const texts = await latestMatches(db, and(inScope, textMatchOf(query)) as SQL, latest, rankAllUpTo + 1);
   if (texts.length <= rankAllUpTo) return { proposalIds: unique(texts), broad: false };
   const titles = await latestMatches(db, and(inScope, titleMatch(query)) as SQL, latest, broadPoolSize);
