@@ -3,8 +3,11 @@ import assert from 'node:assert/strict';
 import { and, count, eq } from 'drizzle-orm';
 import type { LightMyRequestResponse } from 'fastify';
 import { auditEvents } from '../../platform/audit/schema.ts';
+import type { Actor } from '../../platform/authz/actor.ts';
+import { sessionIdOf } from '../../platform/security/password.ts';
 import { createTestCommittee, createTestUser, type TestCommittee } from '../../test/factories.ts';
 import { type Client, errorOf, signInAs, startTestApp, type TestApp } from '../../test/http.ts';
+import { loadActor } from '../auth/queries/load-actor.ts';
 import { handlerUnits, plenarySessions } from '../org/schema.ts';
 import { pinClock } from './clock.ts';
 import { assignments, proposalSigners, proposals } from './schema.ts';
@@ -93,6 +96,11 @@ export async function startKit(): Promise<Kit> {
  * Filed proposals written straight into the database (the review is another file's business): a joint
  * proposal of member 0 with member 1 as confirmed co-signer, numbered in the kit's session.
  */
+/** The actor behind a signed-in client, as the server loads it for a request (for calling queries directly). */
+export async function actorOf(k: Kit, c: Client): Promise<Actor> {
+  return loadActor(k.t.database.db, sessionIdOf(c.cookie!.split('=')[1]!), 60, new Date(), false);
+}
+
 export async function fileProposals(
   k: Kit,
   n: number,

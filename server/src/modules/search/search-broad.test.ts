@@ -1,12 +1,9 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { and, eq, inArray, sql } from 'drizzle-orm';
-import type { Actor } from '../../platform/authz/actor.ts';
-import { sessionIdOf } from '../../platform/security/password.ts';
 import { parseSearchQuery } from '../../platform/text/query.ts';
 import type { Client } from '../../test/http.ts';
-import { loadActor } from '../auth/queries/load-actor.ts';
-import { fileProposals, type Kit, startKit } from '../proposals/assignments.test-kit.ts';
+import { actorOf, fileProposals, type Kit, startKit } from '../proposals/assignments.test-kit.ts';
 import { ownProposalIds, ownProposals } from '../proposals/proposals.policy.ts';
 import { proposals } from '../proposals/schema.ts';
 import { indexProposals } from './commands/index-proposal.ts';
@@ -32,10 +29,8 @@ describe('search: broad queries rank a selection, within the scope', () => {
   let submitted: string[] = [];
   let ownDraft = '';
 
-  const actorOf = async (c: Client): Promise<Actor> =>
-    loadActor(k.t.database.db, sessionIdOf(c.cookie!.split('=')[1]!), 60, new Date(), false);
   const search = async (c: Client, limits: SearchLimits, q = '养老') =>
-    searchProposals(k.t.database.db, await actorOf(c), { q, page: 1, pageSize: 50 }, limits);
+    searchProposals(k.t.database.db, await actorOf(k, c), { q, page: 1, pageSize: 50 }, limits);
   const ids = (r: { items: { id: string }[] }) => r.items.map((i) => i.id);
 
   before(async () => {
@@ -110,7 +105,7 @@ describe('search: broad queries rank a selection, within the scope', () => {
   it('applies the filters to the selection', async () => {
     const db = k.t.database.db;
     await db.update(proposals).set({ category: 'economy' }).where(eq(proposals.id, titled[2]!));
-    const actor = await actorOf(k.outsider);
+    const actor = await actorOf(k, k.outsider);
     const r = await searchProposals(
       db,
       actor,
@@ -144,7 +139,7 @@ describe('search: broad queries rank a selection, within the scope', () => {
   it('finds the same own proposals by the indexed ids as by the policy’s condition', async () => {
     const db = k.t.database.db;
     for (const c of [k.lead, k.cosigner, k.outsider, k.staff, k.clerkA]) {
-      const actor = await actorOf(c);
+      const actor = await actorOf(k, c);
       const byCondition = await db
         .select({ id: proposals.id })
         .from(proposals)
@@ -165,7 +160,7 @@ describe('search: broad queries rank a selection, within the scope', () => {
       );
     }
     // Not vacuous: the lead proposer owns the kit's proposals, the outsider only their draft.
-    const lead = await actorOf(k.lead);
+    const lead = await actorOf(k, k.lead);
     const leads = await db
       .select({ id: proposals.id })
       .from(proposals)
@@ -213,13 +208,7 @@ describe('search: a broad query bounded to the newest rows finds the same select
   after(() => k.close());
 
   const selection = async (q: string) => {
-    const actor = await loadActor(
-      k.t.database.db,
-      sessionIdOf(k.staff.cookie!.split('=')[1]!),
-      60,
-      new Date(),
-      false,
-    );
+    const actor = await actorOf(k, k.staff);
     const r = await searchProposals(k.t.database.db, actor, { q, page: 1, pageSize: 50 }, small);
     assert.equal(r.broad, true, q);
     return new Set(r.items.map((i) => i.id));

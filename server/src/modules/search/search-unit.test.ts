@@ -1,12 +1,9 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { and, eq, sql } from 'drizzle-orm';
-import type { Actor } from '../../platform/authz/actor.ts';
-import { sessionIdOf } from '../../platform/security/password.ts';
 import { parseSearchQuery } from '../../platform/text/query.ts';
 import type { Client } from '../../test/http.ts';
-import { loadActor } from '../auth/queries/load-actor.ts';
-import { fileProposals, type Kit, startKit } from '../proposals/assignments.test-kit.ts';
+import { actorOf, fileProposals, type Kit, startKit } from '../proposals/assignments.test-kit.ts';
 import { visibleProposals } from '../proposals/proposals.policy.ts';
 import { assignments, proposals } from '../proposals/schema.ts';
 import { indexProposals } from './commands/index-proposal.ts';
@@ -36,8 +33,6 @@ describe('search: a handler unit with thousands of proposals', () => {
   const ofA: string[] = [];
   const total = 3_000;
 
-  const actorOf = async (c: Client): Promise<Actor> =>
-    loadActor(k.t.database.db, sessionIdOf(c.cookie!.split('=')[1]!), 60, new Date(), false);
   const search = async (by: Client, q: string, extra = ''): Promise<Result> => {
     const res = await by.get(`/api/search?q=${encodeURIComponent(q)}&pageSize=50${extra}`);
     assert.equal(res.statusCode, 200, res.body);
@@ -126,7 +121,7 @@ describe('search: a handler unit with thousands of proposals', () => {
       [k.clerkA, 2],
       [k.clerkB, 0],
     ] as const) {
-      const actor = await actorOf(c);
+      const actor = await actorOf(k, c);
       const byCondition = await db
         .select({ id: proposals.id })
         .from(proposals)
@@ -191,7 +186,7 @@ describe('search: a handler unit with thousands of proposals', () => {
   });
 
   it('ranks thousands of candidates when the limits allow it', async () => {
-    const actor = await actorOf(k.staff);
+    const actor = await actorOf(k, k.staff);
     const r = await searchProposals(
       k.t.database.db,
       actor,
@@ -243,13 +238,7 @@ describe('search: a handler unit’s broad query bounded to the newest rows', ()
   after(() => k.close());
 
   const selection = async (c: Client) => {
-    const actor = await loadActor(
-      k.t.database.db,
-      sessionIdOf(c.cookie!.split('=')[1]!),
-      60,
-      new Date(),
-      false,
-    );
+    const actor = await actorOf(k, c);
     const r = await searchProposals(k.t.database.db, actor, { q: '养老', page: 1, pageSize: 50 }, small);
     assert.equal(r.broad, true);
     return new Set(r.items.map((i) => i.id));
